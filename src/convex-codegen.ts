@@ -1,0 +1,79 @@
+// Writes convex/_generated for exactly the Convex modules in the file map, byte-for-byte what
+// `convex codegen` prints, so a fresh project type-checks before its first `convex dev`.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { templatesDir } from "./layers.js";
+
+const generatedDir = join(templatesDir, "_convex_generated");
+const read = (name: string) => readFileSync(join(generatedDir, name), "utf8");
+
+/** Paths under convex/ that Convex treats as function modules (it skips names with two dots, e.g. `*.test.ts`). */
+export function convexModules(paths: Iterable<string>): string[] {
+  const modules: string[] = [];
+  for (const path of paths) {
+    const match = /^convex\/(.+)\.(ts|tsx|js|jsx)$/.exec(path);
+    if (!match) continue;
+    const module = match[1]!;
+    const base = module.slice(module.lastIndexOf("/") + 1);
+    if (module.startsWith("_generated/") || base.includes(".") || module === "schema") continue;
+    modules.push(module);
+  }
+  // Convex sorts by UTF-16 code units ("Zeta" before "http").
+  return modules.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+const identifier = /^[A-Za-z_$][\w$]*$/;
+
+function apiDts(modules: readonly string[]): string {
+  const imports = modules.map((m) => `import type * as ${m.replace(/[^\w$]/g, "_")} from "../${m}.js";`);
+  const entries = modules.map((m) => `  ${identifier.test(m) ? m : JSON.stringify(m)}: typeof ${m.replace(/[^\w$]/g, "_")};`);
+  return `/* eslint-disable */
+/**
+ * Generated \`api\` utility.
+ *
+ * THIS CODE IS AUTOMATICALLY GENERATED.
+ *
+ * To regenerate, run \`npx convex dev\`.
+ * @module
+ */
+
+import type {
+  ApiFromModules,
+  FilterApi,
+  FunctionReference,
+} from "convex/server";
+${imports.join("\n")}
+
+/**
+ * A utility for referencing Convex functions in your app's API.
+ *
+ * Usage:
+ * \`\`\`js
+ * const myFunctionReference = api.myModule.myFunction;
+ * \`\`\`
+ */
+declare const fullApi: ApiFromModules<{
+${entries.join("\n")}
+}>;
+export declare const api: FilterApi<
+  typeof fullApi,
+  FunctionReference<any, "public">
+>;
+export declare const internal: FilterApi<
+  typeof fullApi,
+  FunctionReference<any, "internal">
+>;
+`;
+}
+
+/** The files of convex/_generated for a project whose files are `paths`. */
+export function convexGenerated(paths: Iterable<string>): Map<string, string> {
+  const all = [...paths];
+  return new Map([
+    ["convex/_generated/api.d.ts", apiDts(convexModules(all))],
+    ["convex/_generated/api.js", read("api.js")],
+    ["convex/_generated/dataModel.d.ts", read(all.includes("convex/schema.ts") ? "dataModel.d.ts" : "dataModel.noschema.d.ts")],
+    ["convex/_generated/server.d.ts", read("server.d.ts")],
+    ["convex/_generated/server.js", read("server.js")],
+  ]);
+}

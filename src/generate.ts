@@ -1,0 +1,55 @@
+// generate(options) → the project as a map of path → contents. No writes: tests inspect the result in memory.
+import { convexGenerated } from "./convex-codegen.js";
+import { builtInLayer, builtInLayerNames, projectPath, type Layer } from "./layers.js";
+import { selectedLayers, type ProjectOptions } from "./options.js";
+import { commands } from "./package-manager.js";
+import { packageJsonText } from "./package-json.js";
+
+export type FileTree = Map<string, string>;
+
+/** Built-in layers for the options: base, the option layers, then every `a+b` overlay whose names are all selected. */
+export function layerNames(options: Pick<ProjectOptions, "frontend" | "payments">): string[] {
+  const selected = selectedLayers(options);
+  const overlays = builtInLayerNames()
+    .filter((name) => name.includes("+") && name.split("+").every((part) => selected.includes(part)))
+    .sort((a, b) => a.split("+").length - b.split("+").length || (a < b ? -1 : 1));
+  return [...selected, ...overlays];
+}
+
+/** Fills `{{name}}`, `{{run}}`… in Markdown. Other files are never touched (JSX uses `{{`). */
+function fillPlaceholders(text: string, options: ProjectOptions): string {
+  const values: Record<string, string> = { name: options.name, pm: options.pm, ...commands[options.pm] };
+  return text.replace(/\{\{(\w+)\}\}/g, (match, key: string) => values[key] ?? match);
+}
+
+/** Composes layers in order; `extraLayers` (a remote template) come last. */
+export function composeLayers(layers: readonly Layer[], options: ProjectOptions): FileTree {
+  const files = new Map<string, string>();
+  const parts = new Map<string, Map<string, string>>();
+  for (const layer of layers) {
+    for (const [path, contents] of layer.files) files.set(path, contents);
+    for (const [target, layerParts] of layer.parts) {
+      const merged = parts.get(target) ?? new Map<string, string>();
+      for (const [part, contents] of layerParts) merged.set(part, contents);
+      parts.set(target, merged);
+    }
+  }
+  for (const [target, targetParts] of parts) {
+    const ordered = [...targetParts.keys()].sort().map((part) => targetParts.get(part)!.replace(/\n*$/, "\n"));
+    files.set(target, ordered.join(target.endsWith(".md") ? "\n" : ""));
+  }
+
+  const tree: FileTree = new Map();
+  for (const [stored, contents] of files) {
+    const path = projectPath(stored);
+    tree.set(path, path.endsWith(".md") ? fillPlaceholders(contents, options) : contents);
+  }
+  const fragments = layers.flatMap((layer) => (layer.packageJson ? [layer.packageJson] : []));
+  tree.set("package.json", packageJsonText(options.name, fragments));
+  for (const [path, contents] of convexGenerated(tree.keys())) tree.set(path, contents);
+  return new Map([...tree].sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+export function generate(options: ProjectOptions, extraLayers: readonly Layer[] = []): FileTree {
+  return composeLayers([...layerNames(options).map(builtInLayer), ...extraLayers], options);
+}

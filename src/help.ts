@@ -1,0 +1,37 @@
+// --help, derived from the option declarations.
+import { optionDefs, runFlags } from "./options.js";
+
+export function helpText(version: string): string {
+  const rows: [string, string][] = [];
+  for (const def of Object.values(optionDefs)) {
+    if (def.kind === "choice") {
+      rows.push([`--${def.flag} <${def.choices.map((c) => c.value).join("|")}>`, `${def.help} (default: ${def.defaultHelp ?? def.default})`]);
+      for (const choice of def.choices) if (choice.hint) rows.push([`    ${choice.value}`, choice.hint]);
+    } else {
+      rows.push([`--${def.flag}, --no-${def.flag}`, `${def.help} (default: ${def.default ? "on" : "off"})`]);
+    }
+  }
+  for (const [flag, def] of Object.entries(runFlags)) {
+    rows.push([`${"short" in def ? `-${def.short}, ` : ""}--${flag}`, def.help]);
+  }
+  const width = Math.max(...rows.map(([left]) => left.length)) + 2;
+  return `create-convex-saas ${version}
+Scaffold a Convex + Clerk SaaS: auth, users synced by webhook, Clerk Billing, a convex-test suite.
+
+Usage:
+  npm create convex-saas@latest [directory] -- [options]
+  npx create-convex-saas [directory] [options]
+
+  directory  where to create the project ("." for the current one); its name becomes the package name
+
+Options:
+${rows.map(([left, right]) => `  ${left.padEnd(width)}${right}`).join("\n")}
+
+Without a terminal (CI, pipes) nothing is asked: flags and defaults are used, and a directory is required.
+Exit codes: 0 done, 1 failed, 2 usage error, 130 cancelled.
+
+Examples:
+  npx create-convex-saas my-app
+  npx create-convex-saas my-app --frontend vite --no-payments --pm pnpm --yes
+`;
+}

@@ -1,0 +1,35 @@
+// The closing message: what to run next, and the command that makes this project again.
+import { relative } from "node:path";
+import type { OptionValues, ProjectOptions } from "./options.js";
+import { commands } from "./package-manager.js";
+
+export const shellQuote = (word: string) => (/^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`);
+
+export function reproduceCommand(directory: string, values: OptionValues): string {
+  const flags = [
+    `--frontend ${values.frontend}`,
+    values.payments ? "--payments" : "--no-payments",
+    `--pm ${values.pm}`,
+    ...(values.install ? [] : ["--no-install"]),
+    ...(values.git ? [] : ["--no-git"]),
+    "--yes",
+  ];
+  return `npx create-convex-saas@latest ${shellQuote(directory)} ${flags.join(" ")}`;
+}
+
+export function nextSteps(dir: string, options: ProjectOptions, installed: boolean, cwd = process.cwd()): string[] {
+  const { run, exec, install } = commands[options.pm];
+  const rel = relative(cwd, dir);
+  const steps = [
+    ...(rel ? [`cd ${shellQuote(rel)}`] : []),
+    ...(installed ? [] : [install]),
+    `# Clerk: create an application, activate its Convex integration${options.frontend === "none" ? "" : ", put its API keys in .env.local"}`,
+    `${exec} convex dev            # log in to Convex, create your dev deployment, keep it running`,
+    `${exec} convex env set CLERK_JWT_ISSUER_DOMAIN https://<your-app>.clerk.accounts.dev`,
+    `# Clerk › Webhooks: add https://<deployment>.convex.site/clerk-users-webhook, then:`,
+    `${exec} convex env set CLERK_WEBHOOK_SECRET whsec_...`,
+    ...(options.frontend === "none" ? [] : [`${run} dev                  # app + backend together`]),
+    `${run} test                 # the backend's own test suite`,
+  ];
+  return steps;
+}

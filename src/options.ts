@@ -1,0 +1,137 @@
+// The one declaration of every option. Flags, prompts, validation, --help, the reproducible command and the
+// tests are all derived from this list; adding a frontend is one entry in `frontend.choices` plus a layer folder.
+
+export type PackageManager = "npm" | "pnpm" | "yarn" | "bun";
+
+export interface Choice<V extends string> {
+  value: V;
+  label: string;
+  hint: string;
+  /** Template layers this choice adds (folders under templates/). */
+  layers: readonly string[];
+}
+
+interface OptionBase {
+  /** Long flag name, without the leading dashes. */
+  flag: string;
+  /** One line for --help. */
+  help: string;
+  /** The question asked when the flag is not given (omit: never prompted). */
+  prompt?: string;
+  /** How --help describes the default, when it is not a fixed value. */
+  defaultHelp?: string;
+}
+
+export interface ChoiceOption<V extends string = string> extends OptionBase {
+  kind: "choice";
+  choices: readonly Choice<V>[];
+  default: V;
+}
+
+export interface BooleanOption extends OptionBase {
+  kind: "boolean";
+  default: boolean;
+  /** Template layers added when the option is on. */
+  layers?: readonly string[];
+}
+
+const frontend: ChoiceOption<"next" | "vite" | "none"> = {
+  kind: "choice",
+  flag: "frontend",
+  help: "Frontend for the app",
+  prompt: "Which frontend?",
+  default: "next",
+  choices: [
+    { value: "next", label: "Next.js", hint: "App Router, server rendering, proxy.ts route protection", layers: ["next"] },
+    { value: "vite", label: "React + Vite", hint: "single-page app with React Router, deploys as static files", layers: ["vite"] },
+    { value: "none", label: "None", hint: "the Convex backend only, bring your own client", layers: ["none"] },
+  ],
+};
+
+const payments: BooleanOption = {
+  kind: "boolean",
+  flag: "payments",
+  help: "Clerk Billing: pricing table, payment history, a paid-only page",
+  prompt: "Add payments with Clerk Billing?",
+  default: true,
+  layers: ["payments"],
+};
+
+const pm: ChoiceOption<PackageManager> = {
+  kind: "choice",
+  flag: "pm",
+  help: "Package manager",
+  defaultHelp: "the one that ran this command, else npm",
+  default: "npm",
+  choices: [
+    { value: "npm", label: "npm", hint: "", layers: [] },
+    { value: "pnpm", label: "pnpm", hint: "", layers: [] },
+    { value: "yarn", label: "yarn", hint: "", layers: [] },
+    { value: "bun", label: "bun", hint: "", layers: [] },
+  ],
+};
+
+const install: BooleanOption = {
+  kind: "boolean",
+  flag: "install",
+  help: "Install dependencies",
+  prompt: "Install dependencies now?",
+  default: true,
+};
+
+const git: BooleanOption = {
+  kind: "boolean",
+  flag: "git",
+  help: "Initialise a git repository with a first commit",
+  prompt: "Initialise a git repository?",
+  default: true,
+};
+
+/** Options in the order they are prompted and listed in --help. */
+export const optionDefs = { frontend, payments, pm, install, git } as const;
+
+export type OptionDefs = typeof optionDefs;
+export type OptionKey = keyof OptionDefs;
+export type ValueOf<D> = D extends ChoiceOption<infer V> ? V : boolean;
+export type OptionValues = { -readonly [K in OptionKey]: ValueOf<OptionDefs[K]> };
+
+/** What the generator needs: the options that shape the files, plus the package name. */
+export interface ProjectOptions {
+  name: string;
+  frontend: OptionValues["frontend"];
+  payments: boolean;
+  pm: PackageManager;
+}
+
+/** Flags that steer the run rather than the project. */
+export const runFlags = {
+  yes: { short: "y", help: "Take the default for every option not given (no prompts)" },
+  force: { help: "Write into a non-empty directory (never deletes files; overwrites same-named ones)" },
+  "dry-run": { help: "List the files that would be written, write nothing" },
+  help: { short: "h", help: "Show this help" },
+  version: { short: "v", help: "Show the version" },
+} as const;
+
+export function defaults(): OptionValues {
+  const values = {} as Record<string, unknown>;
+  for (const [key, def] of Object.entries(optionDefs)) values[key] = def.default;
+  return values as OptionValues;
+}
+
+/** Template layers for a set of option values, in application order (base first). */
+export function selectedLayers(values: Pick<OptionValues, "frontend" | "payments">): string[] {
+  const layers = ["base"];
+  for (const [key, def] of Object.entries(optionDefs)) {
+    const value = (values as Record<string, unknown>)[key];
+    if (value === undefined) continue;
+    if (def.kind === "choice") layers.push(...(def.choices.find((c) => c.value === value)?.layers ?? []));
+    else if (value === true) layers.push(...(def.layers ?? []));
+  }
+  return layers;
+}
+
+/** Checks a flag value against a choice option; returns an error message or undefined. */
+export function checkChoice(def: ChoiceOption, value: string): string | undefined {
+  if (def.choices.some((c) => c.value === value)) return undefined;
+  return `Invalid --${def.flag} "${value}". Expected one of: ${def.choices.map((c) => c.value).join(", ")}.`;
+}

@@ -1,0 +1,23 @@
+// What each package manager calls things: install, run a script, run a local binary.
+import type { PackageManager } from "./options.js";
+
+export interface PackageManagerCommands {
+  install: string;
+  /** Prefix to run a package.json script: `npm run dev`, `pnpm dev`. */
+  run: string;
+  /** Prefix to run a binary installed in the project: `npx convex dev`, `pnpm exec convex dev`. */
+  exec: string;
+}
+
+export const commands: Record<PackageManager, PackageManagerCommands> = {
+  npm: { install: "npm install", run: "npm run", exec: "npx" },
+  pnpm: { install: "pnpm install", run: "pnpm", exec: "pnpm exec" },
+  yarn: { install: "yarn install", run: "yarn", exec: "yarn" },
+  bun: { install: "bun install", run: "bun run", exec: "bunx" },
+};
+
+/** The package manager that ran us, from `npm_config_user_agent` ("pnpm/9.1.0 npm/? node/v20…"). */
+export function detectPackageManager(userAgent = process.env.npm_config_user_agent): PackageManager {
+  const name = userAgent?.split("/")[0];
+  return name === "pnpm" || name === "yarn" || name === "bun" ? name : "npm";
+}

@@ -1,0 +1,155 @@
+import { describe, expect, it } from "vitest";
+import { convexGenerated, convexModules } from "../../src/convex-codegen.js";
+import { composeLayers, generate, layerNames } from "../../src/generate.js";
+import { builtInLayer, builtInLayerNames, type Layer } from "../../src/layers.js";
+import { commands } from "../../src/package-manager.js";
+import { mergeFragments, packageJsonText } from "../../src/package-json.js";
+import { combinations, projectOptions } from "../helpers.js";
+
+const layer = (name: string, files: Record<string, string>, packageJson?: object, parts: Record<string, Record<string, string>> = {}): Layer => ({
+  name,
+  files: new Map(Object.entries(files)),
+  parts: new Map(Object.entries(parts).map(([target, p]) => [target, new Map(Object.entries(p))])),
+  packageJson: packageJson as Layer["packageJson"],
+});
+
+describe("composeLayers", () => {
+  const options = projectOptions({ name: "demo", pm: "pnpm" });
+
+  it("lets later layers replace files and parts, renames dotfiles, assembles parts in name order", () => {
+    const tree = composeLayers(
+      [
+        layer("a", { "x.ts": "a", _gitignore: "node_modules\n", "app/_components/c.tsx": "c" }, undefined, {
+          "README.md": { "10-b.md": "B from a", "00-a.md": "# {{name}}" },
+        }),
+        layer("b", { "x.ts": "b" }, undefined, { "README.md": { "10-b.md": "Run `{{run}} dev` and `{{exec}} convex dev`, keep {{unknown}}" } }),
+      ],
+      options,
+    );
+    expect(tree.get("x.ts")).toBe("b");
+    expect(tree.get(".gitignore")).toBe("node_modules\n");
+    expect(tree.has("_gitignore")).toBe(false);
+    expect(tree.has("app/_components/c.tsx")).toBe(true);
+    expect(tree.get("README.md")).toBe("# demo\n\nRun `pnpm dev` and `pnpm exec convex dev`, keep {{unknown}}\n");
+  });
+
+  it("never fills placeholders outside Markdown (JSX uses double braces)", () => {
+    const tree = composeLayers([layer("a", { "a.tsx": "<div style={{name}} />" })], options);
+    expect(tree.get("a.tsx")).toBe("<div style={{name}} />");
+  });
+
+  it("merges package.json fragments: later scripts win, dependencies merge and sort", () => {
+    const merged = mergeFragments([
+      { scripts: { dev: "a", test: "t" }, dependencies: { z: "1", a: "1" } },
+      { scripts: { dev: "b" }, dependencies: { m: "2" }, engines: { node: ">=20.19" } },
+    ]);
+    expect(merged).toEqual({ scripts: { dev: "b", test: "t" }, dependencies: { z: "1", a: "1", m: "2" }, engines: { node: ">=20.19" } });
+    const pkg = JSON.parse(packageJsonText("demo", [{ name: "ignored", dependencies: { z: "1", a: "1" } }]));
+    expect(pkg.name).toBe("demo");
+    expect(pkg.private).toBe(true);
+    expect(Object.keys(pkg.dependencies)).toEqual(["a", "z"]);
+  });
+});
+
+describe("convex/_generated", () => {
+  it("lists the Convex modules as codegen does: no schema, no two-dot files, code-unit order", () => {
+    const paths = [
+      "convex/users.ts", "convex/schema.ts", "convex/auth.config.ts", "convex/users.test.ts", "convex/test.setup.ts",
+      "convex/http.ts", "convex/Zeta.ts", "convex/lib/my-helpers.ts", "convex/_generated/api.d.ts", "convex/README.md", "src/x.ts",
+    ];
+    expect(convexModules(paths)).toEqual(["Zeta", "http", "lib/my-helpers", "users"]);
+    const api = convexGenerated(paths).get("convex/_generated/api.d.ts")!;
+    expect(api).toContain('import type * as lib_my_helpers from "../lib/my-helpers.js";');
+    expect(api).toContain('  "lib/my-helpers": typeof lib_my_helpers;');
+    expect(api).toContain("  Zeta: typeof Zeta;");
+  });
+});
+
+describe.each(combinations)("generate(%o)", ({ frontend, payments }) => {
+  const tree = generate(projectOptions({ frontend, payments }));
+  const paths = [...tree.keys()];
+  const pkg = JSON.parse(tree.get("package.json")!);
+
+  it("composes base, the frontend, the feature layers and their overlays", () => {
+    const layers = layerNames({ frontend, payments });
+    expect(layers[0]).toBe("base");
+    expect(layers).toContain(frontend);
+    expect(layers.includes("payments")).toBe(payments);
+    for (const overlay of builtInLayerNames().filter((n) => n.includes("+"))) {
+      expect(layers.includes(overlay)).toBe(overlay.split("+").every((p) => p === frontend || (p === "payments" && payments)));
+    }
+  });
+
+  it("writes the backend, its tests and convex/_generated for exactly its modules", () => {
+    for (const path of ["convex/schema.ts", "convex/users.ts", "convex/http.ts", "convex/auth.config.ts", "convex/_generated/api.d.ts"]) {
+      expect(paths).toContain(path);
+    }
+    expect(paths.some((p) => /^convex\/.+\.test\.ts$/.test(p))).toBe(true);
+    expect(paths.includes("convex/paymentAttempts.ts")).toBe(payments);
+    const api = tree.get("convex/_generated/api.d.ts")!;
+    for (const module of convexModules(paths)) expect(api).toContain(`typeof ${module.replace(/\W/g, "_")};`);
+    expect(tree.get("convex/schema.ts")!.includes("paymentAttempts")).toBe(payments);
+  });
+
+  it("leaves no stored names, part folders or unfilled placeholders", () => {
+    for (const path of paths) {
+      expect(path).not.toMatch(/(^|\/)_(gitignore|env\.example|npmrc)$/);
+      expect(path).not.toMatch(/\.d\//);
+    }
+    for (const [path, text] of tree) if (path.endsWith(".md")) expect(text, path).not.toMatch(/\{\{\w+\}\}/);
+    expect(paths).toContain(".gitignore");
+    expect(paths).toContain(".env.example");
+  });
+
+  it("has a package.json with the scripts, engines and no duplicate dependency", () => {
+    expect(pkg.name).toBe("my-app");
+    for (const script of ["dev", "build", "test", "typecheck"]) expect(pkg.scripts[script], script).toBeTypeOf("string");
+    expect(pkg.engines.node).toBe(">=20.19");
+    const deps = Object.keys(pkg.dependencies ?? {});
+    for (const dev of Object.keys(pkg.devDependencies ?? {})) expect(deps).not.toContain(dev);
+  });
+
+  it("uses current APIs: no next/font/google, no removed Clerk components, no `any` validators", () => {
+    for (const [path, text] of tree) {
+      if (!/\.(ts|tsx)$/.test(path) || path.startsWith("convex/_generated/")) continue;
+      expect(text, path).not.toContain("next/font/google");
+      expect(text, path).not.toMatch(/<(SignedIn|SignedOut|Protect)\b/);
+      expect(text, path).not.toMatch(/\.filter\(\s*\(?q\)?\s*=>/); // Convex: indexes, not .filter
+    }
+  });
+
+  it("lists every env var the code reads in .env.example", () => {
+    const env = tree.get(".env.example")!;
+    for (const [path, text] of tree) {
+      if (!/\.(ts|tsx)$/.test(path) || /\.test\.ts$/.test(path) || path.startsWith("convex/_generated/")) continue;
+      for (const [, name] of text.matchAll(/(?:process\.env|import\.meta\.env)\.([A-Z][A-Z0-9_]+)/g)) {
+        expect(env, `${name} (read in ${path})`).toContain(name);
+      }
+    }
+  });
+
+  it("writes README commands for the chosen package manager", () => {
+    for (const pm of ["npm", "pnpm", "yarn", "bun"] as const) {
+      const readme = generate(projectOptions({ frontend, payments, pm })).get("README.md")!;
+      expect(readme).toContain(`${commands[pm].run} dev`);
+      if (pm !== "npm") expect(readme).not.toMatch(/\bnpm run\b|\bnpx\b/);
+    }
+  });
+});
+
+describe("built-in layers", () => {
+  it("use one range for a dependency wherever it is named", () => {
+    const seen = new Map<string, { range: string; layer: string }>();
+    for (const name of builtInLayerNames()) {
+      const fragment = builtInLayer(name).packageJson ?? {};
+      for (const field of ["dependencies", "devDependencies"] as const) {
+        for (const [dep, range] of Object.entries((fragment[field] ?? {}) as Record<string, string>)) {
+          const first = seen.get(dep);
+          if (first) expect(range, `${dep} in ${name} vs ${first.layer}`).toBe(first.range);
+          else seen.set(dep, { range, layer: name });
+        }
+      }
+    }
+    expect(seen.size).toBeGreaterThan(5);
+  });
+});
