@@ -1,0 +1,166 @@
+// The built CLI as a user runs it: a process with no terminal (stdin ignored).
+import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { execa } from "execa";
+import { afterEach, describe, expect, it } from "vitest";
+import { generate } from "../src/generate.js";
+import { cliPath, projectOptions, readTree, removeDir, repoRoot, tempDir } from "./helpers.js";
+
+const dirs: string[] = [];
+const fresh = () => {
+  const dir = tempDir();
+  dirs.push(dir);
+  return dir;
+};
+afterEach(() => dirs.splice(0).forEach(removeDir));
+
+const run = (args: string[], cwd: string, env: Record<string, string> = {}) =>
+  execa(process.execPath, [cliPath, ...args], { cwd, reject: false, stdin: "ignore", env: { npm_config_user_agent: "", ...env } });
+
+describe("create-convex-saas (no terminal)", () => {
+  it("prints --help and --version", async () => {
+    const cwd = fresh();
+    const help = await run(["--help"], cwd);
+    expect(help.exitCode).toBe(0);
+    expect(help.stdout).toMatch(/--frontend <next\|vite\|none>/);
+    const version = await run(["-v"], cwd);
+    expect(version.stdout.trim()).toBe(JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")).version);
+  });
+
+  it("fails with exit 2 when the directory is missing, instead of waiting for input", async () => {
+    const cwd = fresh();
+    const result = await run(["--yes"], cwd);
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toMatch(/Missing project directory/);
+    expect(readdirSync(cwd)).toEqual([]);
+  });
+
+  it("rejects a bad name or flag with exit 2 and writes nothing", async () => {
+    const cwd = fresh();
+    const bad = await run(["My App"], cwd);
+    expect(bad.exitCode).toBe(2);
+    expect(bad.stderr).toMatch(/not a valid npm package name.*Try "my-app"/);
+    const flag = await run(["app", "--frontend", "angular"], cwd);
+    expect(flag.exitCode).toBe(2);
+    expect(flag.stderr).toMatch(/Expected one of: next, vite, none/);
+    expect(readdirSync(cwd)).toEqual([]);
+  });
+
+  it("--dry-run lists the files and writes nothing", async () => {
+    const cwd = fresh();
+    const result = await run(["app", "--dry-run", "--frontend", "vite"], cwd);
+    expect(result.exitCode).toBe(0);
+    const expected = generate(projectOptions({ name: "app", frontend: "vite" }));
+    expect(result.stdout).toContain(`Would write ${expected.size} files`);
+    for (const path of expected.keys()) expect(result.stdout).toContain(`  ${path}  `);
+    expect(readdirSync(cwd)).toEqual([]);
+  });
+
+  it("writes exactly what generate() returns, with defaults and no prompts", async () => {
+    const cwd = fresh();
+    const result = await run(["my-app", "--no-install", "--no-git"], cwd);
+    expect(result.exitCode, result.stderr).toBe(0);
+    expect(readTree(join(cwd, "my-app"))).toEqual(generate(projectOptions()));
+    expect(result.stdout).toMatch(/Next steps:\n {2}cd my-app\n {2}npm install/);
+    expect(result.stdout).toContain("npx create-convex-saas@latest my-app --frontend next --payments --pm npm --no-install --no-git --yes");
+  });
+
+  it("uses the package manager that ran it, and quotes paths with spaces", async () => {
+    const cwd = fresh();
+    const result = await run(["projects dir/shop", "--no-install", "--no-git", "--no-payments"], cwd, {
+      npm_config_user_agent: "pnpm/9.12.0 npm/? node/v20.19.0 linux x64",
+    });
+    expect(result.exitCode, result.stderr).toBe(0);
+    expect(result.stdout).toContain("cd 'projects dir/shop'");
+    expect(result.stdout).toContain("pnpm install");
+    expect(result.stdout).toContain("pnpm exec convex dev");
+    expect(readFileSync(join(cwd, "projects dir/shop/README.md"), "utf8")).toContain("pnpm dev");
+    expect(JSON.parse(readFileSync(join(cwd, "projects dir/shop/package.json"), "utf8")).name).toBe("shop");
+  });
+
+  it("refuses a non-empty directory, listing what is there, and changes nothing", async () => {
+    const cwd = fresh();
+    mkdirSync(join(cwd, "app/.git"), { recursive: true });
+    writeFileSync(join(cwd, "app/notes.txt"), "mine");
+    writeFileSync(join(cwd, "app/package.json"), '{"name":"mine"}');
+    const result = await run(["app", "--no-install", "--no-git"], cwd);
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toMatch(/is not empty: notes\.txt, package\.json/);
+    expect(result.stderr).toContain("--force");
+    expect(readdirSync(join(cwd, "app")).sort()).toEqual([".git", "notes.txt", "package.json"]);
+  });
+
+  it("counts a directory holding only .git as empty", async () => {
+    const cwd = fresh();
+    mkdirSync(join(cwd, "app/.git"), { recursive: true });
+    const result = await run(["app", "--no-install", "--no-git"], cwd);
+    expect(result.exitCode, result.stderr).toBe(0);
+    expect(existsSync(join(cwd, "app/convex/schema.ts"))).toBe(true);
+  });
+
+  it("with --force writes into it and deletes nothing of the user's", async () => {
+    const cwd = fresh();
+    mkdirSync(join(cwd, "app/convex"), { recursive: true });
+    writeFileSync(join(cwd, "app/notes.txt"), "mine");
+    writeFileSync(join(cwd, "app/convex/myOwn.ts"), "export const mine = 1;\n");
+    writeFileSync(join(cwd, "app/README.md"), "old readme");
+    const result = await run(["app", "--force", "--no-install", "--no-git", "--no-payments"], cwd);
+    expect(result.exitCode, result.stderr).toBe(0);
+    expect(readFileSync(join(cwd, "app/notes.txt"), "utf8")).toBe("mine");
+    expect(readFileSync(join(cwd, "app/convex/myOwn.ts"), "utf8")).toBe("export const mine = 1;\n");
+    expect(readFileSync(join(cwd, "app/README.md"), "utf8")).not.toBe("old readme");
+    for (const [path, contents] of generate(projectOptions({ name: "app", payments: false }))) {
+      expect(readFileSync(join(cwd, "app", path), "utf8"), path).toBe(contents);
+    }
+  });
+
+  it("takes back what it wrote when writing fails, restoring overwritten files", async () => {
+    const cwd = fresh();
+    mkdirSync(join(cwd, "app/vitest.config.ts"), { recursive: true }); // a folder where a file must go
+    writeFileSync(join(cwd, "app/README.md"), "old readme");
+    const result = await run(["app", "--force", "--no-install", "--no-git"], cwd);
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toMatch(/Could not write the project.*\nNothing was left behind/);
+    expect(readdirSync(join(cwd, "app")).sort()).toEqual(["README.md", "vitest.config.ts"]);
+    expect(readFileSync(join(cwd, "app/README.md"), "utf8")).toBe("old readme");
+  });
+
+  it("keeps the project when the install fails, shows the output and how to retry", async () => {
+    const cwd = fresh();
+    const bin = join(cwd, "bin");
+    mkdirSync(bin);
+    writeFileSync(join(bin, "npm"), "#!/bin/sh\necho 'npm ERR! 404 Not Found - left-pad'\nexit 1\n");
+    chmodSync(join(bin, "npm"), 0o755);
+    const result = await run(["app", "--no-git"], cwd, { PATH: `${bin}:${process.env.PATH}` });
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toContain("npm ERR! 404 Not Found - left-pad");
+    expect(result.stderr).toMatch(/npm install failed\. Your project is written and kept in app\.\nRetry with: cd app && npm install/);
+    expect(existsSync(join(cwd, "app/convex/schema.ts"))).toBe(true);
+  });
+
+  it("says how to get a package manager that is not installed", async () => {
+    const cwd = fresh();
+    const result = await run(["app", "--pm", "bun", "--no-git"], cwd, { PATH: "/usr/bin:/bin" });
+    // node itself must stay reachable: run it by absolute path
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toMatch(/bun is not installed\. Get it with: npm install -g bun/);
+    expect(result.stderr).toContain("Retry with: cd app && bun install");
+  });
+
+  it("initialises git with a first commit, and skips inside another work tree", async () => {
+    const cwd = fresh();
+    const env = { GIT_AUTHOR_NAME: "T", GIT_AUTHOR_EMAIL: "t@example.com", GIT_COMMITTER_NAME: "T", GIT_COMMITTER_EMAIL: "t@example.com" };
+    const result = await run(["app", "--no-install"], cwd, env);
+    expect(result.exitCode, result.stderr).toBe(0);
+    expect(result.stdout).toContain("Initialised a git repository with a first commit.");
+    const log = await execa("git", ["log", "--format=%s", "--name-only"], { cwd: join(cwd, "app") });
+    expect(log.stdout).toContain("Initial commit from create-convex-saas");
+    expect(log.stdout).toContain("convex/schema.ts");
+    expect(log.stdout).toContain(".gitignore");
+
+    const nested = await run(["app/packages/web", "--no-install"], cwd, env);
+    expect(nested.exitCode, nested.stderr).toBe(0);
+    expect(nested.stdout).toContain("Skipped git: the directory is already inside a git work tree.");
+    expect(existsSync(join(cwd, "app/packages/web/.git"))).toBe(false);
+  });
+});

@@ -1,0 +1,76 @@
+// Every frontend × payments combination, for real: the CLI writes and installs it, then the project must
+// type-check, match `convex codegen`, pass its own tests, build, and (with a frontend) render in Chromium.
+import { join } from "node:path";
+import { execa, type Options } from "execa";
+import { afterAll, describe, expect, it } from "vitest";
+import { cliPath, combinations, readTree, removeDir, tempDir } from "./helpers.js";
+import { loadPage, serve } from "./browser.js";
+
+const root = tempDir("ccs-integration-");
+const timings: Record<string, Record<string, number>> = {};
+afterAll(() => {
+  const phases = [...new Set(Object.values(timings).flatMap((t) => Object.keys(t)))];
+  const rows = Object.entries(timings).map(([combo, t]) => [combo, ...phases.map((p) => (t[p] ? `${(t[p] / 1000).toFixed(1)}s` : "-"))]);
+  const header = ["combination", ...phases];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join("  ");
+  console.log(`\nPer-combination timings\n${line(header)}\n${rows.map(line).join("\n")}\n`);
+  removeDir(root);
+});
+
+const fakeKeys = {
+  // pk_live_ + base64("clerk.example.com$"): a pk_test_ key would redirect to Clerk's dev handshake.
+  NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY: `pk_live_${Buffer.from("clerk.example.com$").toString("base64")}`,
+  CLERK_SECRET_KEY: "sk_live_fake",
+  NEXT_PUBLIC_CONVEX_URL: "https://happy-otter-123.convex.cloud",
+  VITE_CLERK_PUBLISHABLE_KEY: `pk_live_${Buffer.from("clerk.example.com$").toString("base64")}`,
+  VITE_CONVEX_URL: "https://happy-otter-123.convex.cloud",
+};
+
+describe.concurrent.each(combinations)("project --frontend $frontend --payments $payments", ({ frontend, payments }) => {
+  const name = `app-${frontend}-${payments ? "pay" : "nopay"}`;
+  const dir = join(root, name);
+  const time = timings[name] = {} as Record<string, number>;
+  const step = async (phase: string, file: string, args: string[], options: Options = {}) => {
+    const started = Date.now();
+    const result = await execa(file, args, { cwd: dir, all: true, reject: false, stdin: "ignore", ...options });
+    time[phase] = Date.now() - started;
+    expect(result.exitCode, `${phase} failed:\n${String(result.all).slice(-4000)}`).toBe(0);
+    return String(result.all);
+  };
+
+  it("is generated, installed, checked, tested, built and rendered", { timeout: 30 * 60_000 }, async () => {
+    await step("create+install", process.execPath, [cliPath, name, `--frontend=${frontend}`, payments ? "--payments" : "--no-payments", "--pm=npm", "--no-git"], {
+      cwd: root,
+      env: { npm_config_prefer_offline: "true", npm_config_audit: "false", npm_config_fund: "false" },
+    });
+
+    await step("typecheck", "npm", ["run", "typecheck"]);
+
+    // convex/_generated as the CLI wrote it must equal what Convex's own codegen writes.
+    const written = readTree(join(dir, "convex/_generated"));
+    await step("codegen", "npx", ["convex", "codegen", "--system-udfs", "--typecheck", "disable"]);
+    expect(readTree(join(dir, "convex/_generated"))).toEqual(written);
+
+    const tests = await step("npm test", "npm", ["test"]);
+    const passed = Number(/Tests\s+(\d+) passed/.exec(tests)?.[1] ?? 0);
+    expect(passed, tests).toBeGreaterThanOrEqual(payments ? 20 : 10);
+    expect(tests).not.toMatch(/skipped|todo/);
+
+    await step("build", "npm", ["run", "build"], { env: fakeKeys });
+    if (frontend === "none") return;
+
+    const server = await serve(frontend, dir, fakeKeys);
+    try {
+      const started = Date.now();
+      const page = await loadPage(server.url);
+      time.chromium = Date.now() - started;
+      expect(page.pageErrors).toEqual([]);
+      expect(page.heroHeading.length).toBeGreaterThan(0);
+      expect(page.hasPricing).toBe(payments);
+      console.log(`${name}: Chromium rendered "${page.heroHeading}" (pricing: ${page.hasPricing}, page errors: ${page.pageErrors.length})`);
+    } finally {
+      await server.stop();
+    }
+  });
+});
