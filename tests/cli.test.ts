@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { execa } from "execa";
 import { afterEach, describe, expect, it } from "vitest";
 import { generate } from "../src/generate.js";
-import { cliPath, projectOptions, readTree, removeDir, repoRoot, tempDir } from "./helpers.js";
+import { cliPath, projectOptions, readTree, removeDir, repoRoot, runInTerminal, tempDir } from "./helpers.js";
 
 const dirs: string[] = [];
 const fresh = () => {
@@ -162,5 +162,40 @@ describe("create-convex-saas (no terminal)", () => {
     expect(nested.exitCode, nested.stderr).toBe(0);
     expect(nested.stdout).toContain("Skipped git: the directory is already inside a git work tree.");
     expect(existsSync(join(cwd, "app/packages/web/.git"))).toBe(false);
+  });
+});
+
+describe("create-convex-saas (in a terminal)", () => {
+  const ENTER = "\r";
+  const DOWN = "\x1b[B";
+  const CTRL_C = "\x03";
+
+  it("asks for what the flags leave open, then writes the chosen project", async () => {
+    const cwd = fresh();
+    const result = await runInTerminal(["--no-install", "--no-git"], cwd, [
+      { expect: "Where should the project go?", send: `shop${ENTER}` },
+      { expect: "Which frontend?", send: `${DOWN}${ENTER}` }, // Next.js → React + Vite
+      { expect: "Add payments with Clerk Billing?", send: `${DOWN}${ENTER}` }, // Yes → No
+    ]);
+    expect(result.exitCode, result.output).toBe(0);
+    expect(result.output).toContain("Next steps:");
+    expect(readTree(join(cwd, "shop"))).toEqual(generate(projectOptions({ name: "shop", frontend: "vite", payments: false })));
+  });
+
+  it("Ctrl-C at a prompt: Cancelled, exit 130, nothing written", async () => {
+    const cwd = fresh();
+    const result = await runInTerminal(["shop"], cwd, [{ expect: "Which frontend?", send: CTRL_C }]);
+    expect(result.exitCode).toBe(130);
+    expect(result.output).toContain("Cancelled");
+    expect(readdirSync(cwd)).toEqual([]);
+  });
+
+  it("asks before writing into a non-empty directory, and declining changes nothing", async () => {
+    const cwd = fresh();
+    mkdirSync(join(cwd, "shop"));
+    writeFileSync(join(cwd, "shop/notes.txt"), "mine");
+    const result = await runInTerminal(["shop", "--yes"], cwd, [{ expect: "Write into it anyway?", send: ENTER }]);
+    expect(result.exitCode).toBe(1);
+    expect(readdirSync(join(cwd, "shop"))).toEqual(["notes.txt"]);
   });
 });

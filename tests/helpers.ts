@@ -37,3 +37,33 @@ export function readTree(dir: string): Map<string, string> {
   }
   return new Map([...tree].sort(([a], [b]) => (a < b ? -1 : 1)));
 }
+
+/**
+ * Runs the CLI in a pseudo-terminal (util-linux `script`), answering prompts: each step waits for `expect` in the
+ * output, then types `send`. Resolves with the exit code and the output.
+ */
+export async function runInTerminal(args: string[], cwd: string, steps: { expect: string; send: string }[]) {
+  const { spawn } = await import("node:child_process");
+  const command = `stty cols 120 rows 40; ${[process.execPath, cliPath, ...args].map((a) => `'${a}'`).join(" ")}`;
+  const child = spawn("script", ["-qfec", command, "/dev/null"], { cwd, stdio: ["pipe", "pipe", "pipe"] });
+  let output = "";
+  let next = 0;
+  let seenUpTo = 0;
+  child.stdout.on("data", (chunk: Buffer) => {
+    output += chunk.toString();
+    const step = steps[next];
+    const at = step ? output.indexOf(step.expect, seenUpTo) : -1;
+    if (step && at >= 0) {
+      next += 1;
+      seenUpTo = at + step.expect.length;
+      setTimeout(() => child.stdin.write(step.send), 150);
+    }
+  });
+  return new Promise<{ exitCode: number | null; output: string }>((resolve) => {
+    const timer = setTimeout(() => child.kill(), 20_000);
+    child.on("exit", (exitCode) => {
+      clearTimeout(timer);
+      resolve({ exitCode, output: output.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, "") });
+    });
+  });
+}
