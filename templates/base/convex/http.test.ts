@@ -1,0 +1,213 @@
+import { convexTest } from "convex-test";
+import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
+import sessionCreated from "../webhooks/samples/session.created.json";
+import userCreated from "../webhooks/samples/user.created.json";
+import userDeleted from "../webhooks/samples/user.deleted.json";
+import userUpdated from "../webhooks/samples/user.updated.json";
+import { api } from "./_generated/api";
+import schema from "./schema";
+import {
+  modules,
+  signedWebhook,
+  WEBHOOK_PATH,
+  WEBHOOK_SECRET,
+} from "./test.setup";
+
+function setup() {
+  const t = convexTest(schema, modules);
+  const post = (init: RequestInit) => t.fetch(WEBHOOK_PATH, init);
+  const users = () => t.run((ctx) => ctx.db.query("users").collect());
+  return { t, post, users };
+}
+
+beforeEach(() => {
+  vi.stubEnv("CLERK_WEBHOOK_SECRET", WEBHOOK_SECRET);
+  // Keep the output readable; tests assert on what matters.
+  vi.spyOn(console, "log").mockImplementation(() => {});
+  vi.spyOn(console, "warn").mockImplementation(() => {});
+  vi.spyOn(console, "error").mockImplementation(() => {});
+});
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+  vi.restoreAllMocks();
+});
+
+describe("rejected deliveries write nothing", () => {
+  test("500 when CLERK_WEBHOOK_SECRET is not set", async () => {
+    vi.stubEnv("CLERK_WEBHOOK_SECRET", "");
+    const { post, users } = setup();
+    const res = await post(signedWebhook(userCreated));
+    expect(res.status).toBe(500);
+    expect(await users()).toEqual([]);
+  });
+
+  test("400 without svix headers", async () => {
+    const { post, users } = setup();
+    const res = await post({
+      method: "POST",
+      body: JSON.stringify(userCreated),
+    });
+    expect(res.status).toBe(400);
+    expect(await users()).toEqual([]);
+  });
+
+  test("400 when a svix header is missing", async () => {
+    const { post, users } = setup();
+    const init = signedWebhook(userCreated);
+    const headers = new Headers(init.headers);
+    headers.delete("svix-id");
+    const res = await post({ ...init, headers });
+    expect(res.status).toBe(400);
+    expect(await users()).toEqual([]);
+  });
+
+  test("400 when signed with another secret", async () => {
+    const { post, users } = setup();
+    const otherSecret = `whsec_${btoa("not-the-clerk-endpoint-secret")}`;
+    const res = await post(signedWebhook(userCreated, { secret: otherSecret }));
+    expect(res.status).toBe(400);
+    expect(await users()).toEqual([]);
+  });
+
+  test("400 when the body was changed after signing", async () => {
+    const { post, users } = setup();
+    const init = signedWebhook(userCreated);
+    const tampered = JSON.stringify({
+      ...userCreated,
+      data: { ...userCreated.data, first_name: "Mallory" },
+    });
+    const res = await post({ ...init, body: tampered });
+    expect(res.status).toBe(400);
+    expect(await users()).toEqual([]);
+  });
+
+  test("400 when the timestamp is outside svix's 5 minute tolerance (replay)", async () => {
+    const { post, users } = setup();
+    const tenMinutesAgo = new Date(Date.now() - 10 * 60 * 1000);
+    const res = await post(signedWebhook(userCreated, { at: tenMinutesAgo }));
+    expect(res.status).toBe(400);
+    expect(await users()).toEqual([]);
+  });
+
+  test("400 when the signed body is not JSON", async () => {
+    const { post, users } = setup();
+    const res = await post(signedWebhook("user.created but not JSON"));
+    expect(res.status).toBe(400);
+    expect(await users()).toEqual([]);
+  });
+
+  test("400 when the signed JSON is not a Clerk event", async () => {
+    const { post, users } = setup();
+    const res = await post(signedWebhook({ hello: "world" }));
+    expect(res.status).toBe(400);
+    expect(await users()).toEqual([]);
+  });
+});
+
+describe("user events", () => {
+  test("user.created (Clerk's example payload) creates the user", async () => {
+    const { post, users } = setup();
+    const res = await post(signedWebhook(userCreated));
+    expect(res.status).toBe(200);
+    expect(await users()).toMatchObject([
+      {
+        name: "Example Example",
+        externalId: "user_29w83sxmDNGwOuEthce5gg56FcC",
+      },
+    ]);
+  });
+
+  test("user.created after an email-only sign-up (null names) is named by the email", async () => {
+    const { post, users } = setup();
+    const emailOnly = {
+      ...userCreated,
+      data: { ...userCreated.data, first_name: null, last_name: null },
+    };
+    const res = await post(signedWebhook(emailOnly));
+    expect(res.status).toBe(200);
+    expect(await users()).toMatchObject([{ name: "example@example.org" }]);
+  });
+
+  test("redelivery of the same event creates no duplicate", async () => {
+    const { post, users } = setup();
+    const delivery = signedWebhook(userCreated, { id: "msg_redelivered" });
+    expect((await post(delivery)).status).toBe(200);
+    expect((await post(delivery)).status).toBe(200);
+    // A fresh delivery (new svix id) of the same event is also idempotent.
+    expect((await post(signedWebhook(userCreated))).status).toBe(200);
+    expect(await users()).toHaveLength(1);
+  });
+
+  test("user.updated renames the user", async () => {
+    const { post, users } = setup();
+    const created = {
+      ...userUpdated,
+      type: "user.created",
+      data: { ...userUpdated.data, last_name: "Doe" },
+    };
+    await post(signedWebhook(created));
+    expect(await users()).toMatchObject([{ name: "John Doe" }]);
+
+    const res = await post(signedWebhook(userUpdated));
+    expect(res.status).toBe(200);
+    expect(await users()).toMatchObject([
+      {
+        name: "John Doe Updated",
+        externalId: "user_2g7np7Hrk0SN6kj5EDMLDaKNL0S",
+      },
+    ]);
+  });
+
+  test("user.updated for a user we missed creates it", async () => {
+    const { post, users } = setup();
+    expect((await post(signedWebhook(userUpdated))).status).toBe(200);
+    expect(await users()).toHaveLength(1);
+  });
+
+  test("user.deleted removes the user, matched on data.id (not external_id)", async () => {
+    const { post, users } = setup();
+    await post(signedWebhook(userUpdated));
+    await post(signedWebhook(userCreated));
+    const res = await post(signedWebhook(userDeleted));
+    expect(res.status).toBe(200);
+    expect(await users()).toMatchObject([
+      { externalId: "user_29w83sxmDNGwOuEthce5gg56FcC" },
+    ]);
+    // Redelivered after the user is gone: still 200, so Clerk stops retrying.
+    expect((await post(signedWebhook(userDeleted))).status).toBe(200);
+  });
+
+  test("signed in as the webhook's user, current returns the record", async () => {
+    const { t, post } = setup();
+    await post(signedWebhook(userCreated));
+    const asUser = t.withIdentity({ subject: userCreated.data.id });
+    expect(await asUser.query(api.users.current, {})).toMatchObject({
+      name: "Example Example",
+    });
+  });
+});
+
+describe("handler failures", () => {
+  test("500 (so Clerk retries) when a signed event's data is not what we expect", async () => {
+    const { post, users } = setup();
+    const malformed = { ...userCreated, data: { object: "user" } };
+    const res = await post(signedWebhook(malformed));
+    expect(res.status).toBe(500);
+    expect(await users()).toEqual([]);
+  });
+});
+
+describe("other events", () => {
+  test("an event we do not handle is acknowledged with 200 and logged as ignored", async () => {
+    const { post, users } = setup();
+    const res = await post(
+      signedWebhook(sessionCreated, { id: "msg_session" }),
+    );
+    expect(res.status).toBe(200);
+    expect(await users()).toEqual([]);
+    expect(console.log).toHaveBeenCalledWith(
+      "Ignored Clerk event session.created (msg_session)",
+    );
+  });
+});

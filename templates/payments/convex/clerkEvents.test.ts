@@ -1,0 +1,35 @@
+import { convexTest } from "convex-test";
+import { afterEach, beforeEach, expect, test, vi } from "vitest";
+import paymentAttemptUpdated from "../webhooks/samples/paymentAttempt.updated.json";
+import { clerkEventHandlers } from "./clerkEvents";
+import schema from "./schema";
+import { modules, signedWebhook, WEBHOOK_PATH, WEBHOOK_SECRET } from "./test.setup";
+
+beforeEach(() => {
+  vi.stubEnv("CLERK_WEBHOOK_SECRET", WEBHOOK_SECRET);
+  vi.spyOn(console, "log").mockImplementation(() => {});
+});
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+  vi.restoreAllMocks();
+});
+
+test("the backend acts on user events and Clerk Billing's payment attempts", () => {
+  expect(Object.keys(clerkEventHandlers).sort()).toEqual([
+    "paymentAttempt.created",
+    "paymentAttempt.updated",
+    "user.created",
+    "user.deleted",
+    "user.updated",
+  ]);
+});
+
+test("paymentAttempt events are stored, not ignored", async () => {
+  const t = convexTest(schema, modules);
+  const res = await t.fetch(WEBHOOK_PATH, signedWebhook(paymentAttemptUpdated));
+  expect(res.status).toBe(200);
+  expect(console.log).not.toHaveBeenCalledWith(expect.stringContaining("Ignored"));
+  const stored = await t.run((ctx) => ctx.db.query("paymentAttempts").collect());
+  expect(stored.map((p) => p.payment_id)).toEqual([paymentAttemptUpdated.data.payment_id]);
+});
