@@ -13,7 +13,8 @@ await build({
   target: "node20.19",
   minify: true,
   legalComments: "none",
-  chunkNames: "chunks/[name]-[hash]",
+  // Chunks sit beside cli.js, so `../templates/` resolves the same from every module.
+  chunkNames: "[name]-[hash]",
   // CommonJS dependencies (validate-npm-package-name) call require() for built-ins.
   banner: { js: 'import { createRequire as __cr } from "node:module"; const require = __cr(import.meta.url);' },
   logLevel: "warning",

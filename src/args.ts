@@ -1,6 +1,6 @@
 // argv → what the user asked for. Flags come from options.ts; nothing here knows about prompts or files.
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import { checkChoice, optionDefs, runFlags, type OptionKey, type OptionValues } from "./options.js";
+import { checkChoice, optionDefs, runFlags, templateFlag, type OptionKey, type OptionValues } from "./options.js";
 
 export class UsageError extends Error {}
 
@@ -8,6 +8,9 @@ export interface ParsedArgs {
   directory?: string;
   /** Option values given as flags. */
   given: Partial<OptionValues>;
+  /** --template source, if any. */
+  template?: string;
+  offline: boolean;
   yes: boolean;
   force: boolean;
   dryRun: boolean;
@@ -18,6 +21,7 @@ export interface ParsedArgs {
 export function parseArgv(argv: readonly string[]): ParsedArgs {
   const config: NonNullable<ParseArgsConfig["options"]> = {};
   for (const def of Object.values(optionDefs)) config[def.flag] = { type: def.kind === "choice" ? "string" : "boolean" };
+  config[templateFlag.flag] = { type: "string" };
   for (const [flag, def] of Object.entries(runFlags)) {
     config[flag] = { type: "boolean", ...("short" in def ? { short: def.short } : {}) };
   }
@@ -43,6 +47,8 @@ export function parseArgv(argv: readonly string[]): ParsedArgs {
   return {
     directory: positionals[0],
     given: given as Partial<OptionValues>,
+    template: values[templateFlag.flag] as string | undefined,
+    offline: values.offline === true,
     yes: values.yes === true,
     force: values.force === true,
     dryRun: values["dry-run"] === true,

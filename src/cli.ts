@@ -62,8 +62,9 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
     const values: OptionValues = { ...defaults(), pm: detectPackageManager(), ...args.given, ...asked };
     const project: ProjectOptions = { name: target.name, frontend: values.frontend, payments: values.payments, pm: values.pm };
 
-    // 3. Generate in memory.
-    const tree = generate(project);
+    // 3. Generate in memory, with the remote layer (if any) applied last.
+    const remote = args.template ? await downloadTemplate(args.template, args.offline, ui) : [];
+    const tree = generate(project, remote);
 
     if (args.dryRun) {
       say(`Would write ${tree.size} files to ${target.dir}:`);
@@ -129,7 +130,7 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
 
     // 7. Next steps, and the command that makes this project again.
     const steps = nextSteps(target.dir, project, installed);
-    const text = `Next steps:\n${steps.map((s) => `  ${s}`).join("\n")}\n\nREADME.md walks through Clerk, Convex and deploying.\nRecreate this project: ${reproduceCommand(directory, values)}`;
+    const text = `Next steps:\n${steps.map((s) => `  ${s}`).join("\n")}\n\nREADME.md walks through Clerk, Convex and deploying.\nRecreate this project: ${reproduceCommand(directory, values, args.template)}`;
     ui ? ui.outro(text) : say(`\n${text}`);
     return EXIT.done;
   } catch (error) {
@@ -137,7 +138,22 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
       ui.cancel("Cancelled");
       return EXIT.cancelled;
     }
-    if (error instanceof TargetError) return fail(error.message);
+    if (error instanceof TargetError || (error as Error).name === "RemoteTemplateError") return fail((error as Error).message);
+    throw error;
+  }
+}
+
+/** Downloads a --template layer (giget loads only on this path). */
+async function downloadTemplate(source: string, offline: boolean, ui?: typeof import("./prompts.js")) {
+  const { downloadLayer } = await import("./remote.js");
+  const spin = ui?.spinner();
+  spin ? spin.start(`Downloading ${source}`) : say(`Downloading ${source}…`);
+  try {
+    const layer = await downloadLayer(source, { offline });
+    spin?.stop(`Downloaded ${source}`);
+    return [layer];
+  } catch (error) {
+    spin?.error(`Could not use ${source}`);
     throw error;
   }
 }

@@ -27,16 +27,20 @@ export function composeLayers(layers: readonly Layer[], options: ProjectOptions)
   const files = new Map<string, string>();
   const parts = new Map<string, Map<string, string>>();
   for (const layer of layers) {
-    for (const [path, contents] of layer.files) files.set(path, contents);
+    for (const [path, contents] of layer.files) {
+      files.set(path, contents);
+      parts.delete(path); // a whole file replaces the parts so far
+    }
     for (const [target, layerParts] of layer.parts) {
-      const merged = parts.get(target) ?? new Map<string, string>();
+      // Parts after a whole file extend it: the file becomes the first part.
+      const merged = parts.get(target) ?? new Map(files.has(target) ? [["", files.get(target)!]] : []);
       for (const [part, contents] of layerParts) merged.set(part, contents);
       parts.set(target, merged);
     }
   }
   for (const [target, targetParts] of parts) {
-    const ordered = [...targetParts.keys()].sort().map((part) => targetParts.get(part)!.replace(/\n*$/, "\n"));
-    files.set(target, ordered.join(target.endsWith(".md") ? "\n" : ""));
+    const ordered = [...targetParts.keys()].sort().map((part) => targetParts.get(part)!.trimEnd());
+    files.set(target, `${ordered.join("\n\n")}\n`);
   }
 
   const tree: FileTree = new Map();

@@ -1,5 +1,5 @@
 // --help, derived from the option declarations.
-import { optionDefs, runFlags } from "./options.js";
+import { optionDefs, runFlags, templateFlag } from "./options.js";
 
 export function helpText(version: string): string {
   const rows: [string, string][] = [];
@@ -11,6 +11,7 @@ export function helpText(version: string): string {
       rows.push([`--${def.flag}, --no-${def.flag}`, `${def.help} (default: ${def.default ? "on" : "off"})`]);
     }
   }
+  rows.push([`--${templateFlag.flag} <${templateFlag.value}>`, templateFlag.help]);
   for (const [flag, def] of Object.entries(runFlags)) {
     rows.push([`${"short" in def ? `-${def.short}, ` : ""}--${flag}`, def.help]);
   }
@@ -33,5 +34,8 @@ Exit codes: 0 done, 1 failed, 2 usage error, 130 cancelled.
 Examples:
   npx create-convex-saas my-app
   npx create-convex-saas my-app --frontend vite --no-payments --pm pnpm --yes
+  npx create-convex-saas my-app --template gh:acme/saas-layers/house-style#v2
+
+A private --template repository needs a token in GIGET_AUTH.
 `;
 }

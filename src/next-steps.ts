@@ -5,13 +5,14 @@ import { commands } from "./package-manager.js";
 
 export const shellQuote = (word: string) => (/^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`);
 
-export function reproduceCommand(directory: string, values: OptionValues): string {
+export function reproduceCommand(directory: string, values: OptionValues, template?: string): string {
   const flags = [
     `--frontend ${values.frontend}`,
     values.payments ? "--payments" : "--no-payments",
     `--pm ${values.pm}`,
     ...(values.install ? [] : ["--no-install"]),
     ...(values.git ? [] : ["--no-git"]),
+    ...(template ? [`--template ${shellQuote(template)}`] : []),
     "--yes",
   ];
   return `npx create-convex-saas@latest ${shellQuote(directory)} ${flags.join(" ")}`;

@@ -103,8 +103,16 @@ export interface ProjectOptions {
   pm: PackageManager;
 }
 
+/** A remote template layer (giget source), applied after the built-in layers. Not prompted. */
+export const templateFlag = {
+  flag: "template",
+  value: "source",
+  help: "Add a remote layer: gh:owner/repo/dir#ref, gitlab:…, bitbucket:…, https://…/x.tar.gz",
+} as const;
+
 /** Flags that steer the run rather than the project. */
 export const runFlags = {
+  offline: { help: "Use giget's cache only for --template (no download)" },
   yes: { short: "y", help: "Take the default for every option not given (no prompts)" },
   force: { help: "Write into a non-empty directory (never deletes files; overwrites same-named ones)" },
   "dry-run": { help: "List the files that would be written, write nothing" },

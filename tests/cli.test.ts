@@ -5,6 +5,7 @@ import { execa } from "execa";
 import { afterEach, describe, expect, it } from "vitest";
 import { generate } from "../src/generate.js";
 import { cliPath, projectOptions, readTree, removeDir, repoRoot, runInTerminal, tempDir } from "./helpers.js";
+import { serveFiles, tarGz } from "./tar-server.js";
 
 const dirs: string[] = [];
 const fresh = () => {
@@ -197,5 +198,72 @@ describe("create-convex-saas (in a terminal)", () => {
     const result = await runInTerminal(["shop", "--yes"], cwd, [{ expect: "Write into it anyway?", send: ENTER }]);
     expect(result.exitCode).toBe(1);
     expect(readdirSync(join(cwd, "shop"))).toEqual(["notes.txt"]);
+  });
+});
+
+describe("create-convex-saas --template (a local server stands in for GitHub)", () => {
+  const layer = [
+    { path: "house-style/", type: "dir" as const },
+    { path: "house-style/convex/audit.ts", content: "export const audit = 1;\n" },
+    { path: "house-style/README.md.d/50-house.md", content: "## House style for {{name}}\n" },
+    { path: "house-style/package.json", content: JSON.stringify({ dependencies: { zod: "^4.0.0" } }) },
+  ];
+
+  it("applies a remote layer last, through the same generator and writer", async () => {
+    const cwd = fresh();
+    const server = await serveFiles({ "/house.tar.gz": tarGz(layer) });
+    try {
+      const url = server.url("/house.tar.gz");
+      const env = { XDG_CACHE_HOME: join(cwd, ".cache") };
+      const dry = await run(["app", "--template", url, "--dry-run"], cwd, env);
+      expect(dry.exitCode, dry.stderr).toBe(0);
+      expect(dry.stdout).toContain("  convex/audit.ts  ");
+      expect(existsSync(join(cwd, "app"))).toBe(false);
+
+      const result = await run(["app", "--template", url, "--no-install", "--no-git"], cwd, env);
+      expect(result.exitCode, result.stderr).toBe(0);
+      const tree = readTree(join(cwd, "app"));
+      expect(tree.get("convex/audit.ts")).toBe("export const audit = 1;\n");
+      expect(tree.get("README.md")).toContain("## House style for app");
+      expect(JSON.parse(tree.get("package.json")!).dependencies.zod).toBe("^4.0.0");
+      // convex/_generated follows the modules that ended up in the project
+      expect(tree.get("convex/_generated/api.d.ts")).toContain("audit: typeof audit;");
+      expect(result.stdout).toContain(`--template ${url}`);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("refuses a tarball that reaches outside the project, and writes nothing", async () => {
+    const cwd = fresh();
+    const server = await serveFiles({
+      "/evil.tar.gz": tarGz([...layer, { path: "house-style/../../escaped.txt", content: "gotcha\n" }]),
+    });
+    try {
+      const result = await run(["app", "--template", server.url("/evil.tar.gz"), "--no-install", "--no-git"], cwd, {
+        XDG_CACHE_HOME: join(cwd, ".cache"),
+      });
+      expect(result.exitCode).toBe(1);
+      expect(result.stderr).toMatch(/refused|outside/i);
+      expect(readdirSync(cwd).filter((e) => e !== ".cache")).toEqual([]);
+      expect(existsSync(join(cwd, "..", "escaped.txt"))).toBe(false);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("reports a missing template clearly", async () => {
+    const cwd = fresh();
+    const server = await serveFiles({});
+    try {
+      const result = await run(["app", "--template", server.url("/nope.tar.gz"), "--no-install", "--no-git"], cwd, {
+        XDG_CACHE_HOME: join(cwd, ".cache"),
+      });
+      expect(result.exitCode).toBe(1);
+      expect(result.stderr).toMatch(/not found \(404/);
+      expect(readdirSync(cwd).filter((e) => e !== ".cache")).toEqual([]);
+    } finally {
+      await server.close();
+    }
   });
 });

@@ -153,3 +153,18 @@ describe("built-in layers", () => {
     expect(seen.size).toBeGreaterThan(5);
   });
 });
+
+describe("whole files and parts", () => {
+  const options = projectOptions();
+  it("a later whole file replaces earlier parts, and later parts extend a whole file", () => {
+    const tree = composeLayers(
+      [
+        layer("a", {}, undefined, { _gitignore: { "00-a": "a" } }),
+        layer("b", { _gitignore: "b\n" }),
+        layer("c", {}, undefined, { _gitignore: { "10-c": "c" } }),
+      ],
+      options,
+    );
+    expect(tree.get(".gitignore")).toBe("b\n\nc\n");
+  });
+});
