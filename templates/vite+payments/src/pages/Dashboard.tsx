@@ -1,0 +1,12 @@
+import Account from "../components/Account";
+import PaymentHistory from "../components/PaymentHistory";
+
+export default function Dashboard() {
+  return (
+    <div className="mx-auto max-w-3xl space-y-10 px-6 py-16">
+      <h1 className="text-3xl font-semibold tracking-tight">Dashboard</h1>
+      <Account />
+      <PaymentHistory />
+    </div>
+  );
+}
