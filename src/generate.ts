@@ -8,7 +8,7 @@ import { packageJsonText } from "./package-json.js";
 export type FileTree = Map<string, string>;
 
 /** Built-in layers for the options: base, the option layers, then every `a+b` overlay whose names are all selected. */
-export function layerNames(options: Pick<ProjectOptions, "frontend" | "payments">): string[] {
+export function layerNames(options: Omit<ProjectOptions, "name">): string[] {
   const selected = selectedLayers(options);
   const overlays = builtInLayerNames()
     .filter((name) => name.includes("+") && name.split("+").every((part) => selected.includes(part)))

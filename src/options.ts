@@ -65,7 +65,7 @@ const pm: ChoiceOption<PackageManager> = {
   default: "npm",
   choices: [
     { value: "npm", label: "npm", hint: "", layers: [] },
-    { value: "pnpm", label: "pnpm", hint: "", layers: [] },
+    { value: "pnpm", label: "pnpm", hint: "", layers: ["pnpm"] },
     { value: "yarn", label: "yarn", hint: "", layers: [] },
     { value: "bun", label: "bun", hint: "", layers: [] },
   ],
@@ -127,7 +127,7 @@ export function defaults(): OptionValues {
 }
 
 /** Template layers for a set of option values, in application order (base first). */
-export function selectedLayers(values: Pick<OptionValues, "frontend" | "payments">): string[] {
+export function selectedLayers(values: Partial<OptionValues>): string[] {
   const layers = ["base"];
   for (const [key, def] of Object.entries(optionDefs)) {
     const value = (values as Record<string, unknown>)[key];

@@ -71,7 +71,7 @@ describe.each(combinations)("generate(%o)", ({ frontend, payments }) => {
   const pkg = JSON.parse(tree.get("package.json")!);
 
   it("composes base, the frontend, the feature layers and their overlays", () => {
-    const layers = layerNames({ frontend, payments });
+    const layers = layerNames({ frontend, payments, pm: "npm" });
     expect(layers[0]).toBe("base");
     expect(layers).toContain(frontend);
     expect(layers.includes("payments")).toBe(payments);
@@ -166,5 +166,25 @@ describe("whole files and parts", () => {
       options,
     );
     expect(tree.get(".gitignore")).toBe("b\n\nc\n");
+  });
+});
+
+describe("package managers", () => {
+  it("pnpm gets a pnpm-workspace.yaml that allows the builds the project needs; others do not", () => {
+    const pnpm = generate(projectOptions({ pm: "pnpm" }));
+    expect(pnpm.get("pnpm-workspace.yaml")).toMatch(/allowBuilds:\n {2}esbuild: true/);
+    expect(pnpm.get("pnpm-workspace.yaml")).toMatch(/onlyBuiltDependencies:\n {2}- esbuild/);
+    for (const pm of ["npm", "yarn", "bun"] as const) expect(generate(projectOptions({ pm })).has("pnpm-workspace.yaml")).toBe(false);
+  });
+
+  it("know each manager's install, run and exec commands", () => {
+    expect(commands.npm).toEqual({ install: "npm install", run: "npm run", exec: "npx" });
+    expect(commands.pnpm).toEqual({ install: "pnpm install", run: "pnpm", exec: "pnpm exec" });
+    expect(commands.yarn).toEqual({ install: "yarn install", run: "yarn", exec: "yarn" });
+    expect(commands.bun).toEqual({ install: "bun install", run: "bun run", exec: "bunx" });
+    const yarnReadme = generate(projectOptions({ pm: "yarn" })).get("README.md")!;
+    expect(yarnReadme).toContain("yarn convex dev");
+    const bunReadme = generate(projectOptions({ pm: "bun" })).get("README.md")!;
+    expect(bunReadme).toContain("bunx convex dev");
   });
 });
