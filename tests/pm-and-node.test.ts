@@ -1,0 +1,48 @@
+// A generated project installed for real with pnpm (from this repo's devDependencies), and under Node 24
+// (the npm package node@24), so the dependency ranges are proven beyond this machine's npm on Node 20.
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { execa, type Options } from "execa";
+import { afterAll, describe, expect, it } from "vitest";
+import { cliPath, removeDir, repoRoot, tempDir } from "./helpers.js";
+
+const root = tempDir("ccs-pm-");
+afterAll(() => removeDir(root));
+
+const exec = async (file: string, args: string[], options: Options) => {
+  const result = await execa(file, args, { all: true, reject: false, stdin: "ignore", ...options });
+  expect(result.exitCode, `${file} ${args.join(" ")}:\n${String(result.all).slice(-4000)}`).toBe(0);
+  return String(result.all);
+};
+
+const withPath = (dir: string) => ({ ...process.env, PATH: `${dir}:${process.env.PATH}` });
+
+describe.concurrent("beyond npm on Node 20", () => {
+  it("pnpm installs, type-checks and tests a project, leaving its lockfile", { timeout: 15 * 60_000 }, async () => {
+    const env = withPath(join(repoRoot, "node_modules/.bin"));
+    const out = await exec(process.execPath, [cliPath, "app-pnpm", "--frontend=vite", "--payments", "--pm=pnpm", "--no-git"], { cwd: root, env });
+    expect(out).toContain("Installed dependencies");
+    expect(out).toContain("pnpm exec convex dev");
+    const dir = join(root, "app-pnpm");
+    expect(existsSync(join(dir, "pnpm-lock.yaml"))).toBe(true);
+    expect(existsSync(join(dir, "package-lock.json"))).toBe(false);
+    await exec("pnpm", ["exec", "convex", "codegen", "--system-udfs", "--typecheck", "disable"], { cwd: dir, env });
+    await exec("pnpm", ["run", "typecheck"], { cwd: dir, env });
+    const tests = await exec("pnpm", ["test"], { cwd: dir, env });
+    expect(tests).toMatch(/Tests\s+\d+ passed/);
+    expect(tests).not.toMatch(/skipped|failed/);
+  });
+
+  it("Node 24 installs, type-checks and tests a project", { timeout: 15 * 60_000 }, async () => {
+    const prefix = join(root, "node24");
+    await exec("npm", ["install", "--prefix", prefix, "--no-audit", "--no-fund", "node@24"], { cwd: root });
+    const env = withPath(join(prefix, "node_modules/.bin"));
+    expect((await exec("node", ["--version"], { cwd: root, env })).trim()).toMatch(/^v24\./);
+    await exec("node", [cliPath, "app-node24", "--frontend=none", "--payments", "--pm=npm", "--no-git"], { cwd: root, env });
+    const dir = join(root, "app-node24");
+    await exec("npm", ["run", "typecheck"], { cwd: dir, env });
+    const tests = await exec("npm", ["test"], { cwd: dir, env });
+    expect(tests).toMatch(/Tests\s+\d+ passed/);
+    expect(tests).not.toMatch(/skipped|failed/);
+  });
+});
