@@ -188,3 +188,25 @@ describe("package managers", () => {
     expect(bunReadme).toContain("bunx convex dev");
   });
 });
+
+describe("generated code and docs", () => {
+  it.each(combinations)("%o: no `any` in hand-written code, and the README covers the set-up", ({ frontend, payments }) => {
+    const tree = generate(projectOptions({ frontend, payments }));
+    for (const [path, text] of tree) {
+      if (!/\.(ts|tsx)$/.test(path) || path.startsWith("convex/_generated/")) continue;
+      expect(text, path).not.toMatch(/v\.any\(\)|:\s*any\b|as any\b/);
+    }
+    const readme = tree.get("README.md")!;
+    for (const needle of [
+      "convex.site/clerk-users-webhook",
+      "npx convex env set CLERK_JWT_ISSUER_DOMAIN",
+      "npx convex env set CLERK_WEBHOOK_SECRET",
+      "user.created",
+      "convex deploy",
+      "npm run webhook:send",
+    ]) {
+      expect(readme, needle).toContain(needle);
+    }
+    expect(readme.includes("paymentAttempt.updated")).toBe(payments);
+  });
+});
