@@ -27,13 +27,13 @@ const fakeKeys = {
   VITE_CONVEX_URL: "https://happy-otter-123.convex.cloud",
 };
 
-describe.concurrent.each(combinations)("project --frontend $frontend --payments $payments", ({ frontend, payments }) => {
+describe.concurrent.each(combinations)("--frontend=$frontend --payments=$payments", ({ frontend, payments }) => {
   const name = `app-${frontend}-${payments ? "pay" : "nopay"}`;
   const dir = join(root, name);
   const time = timings[name] = {} as Record<string, number>;
   const step = async (phase: string, file: string, args: string[], options: Options = {}) => {
     const started = Date.now();
-    const result = await execa(file, args, { cwd: dir, all: true, reject: false, stdin: "ignore", ...options });
+    const result = await execa(file, args, { cwd: dir, all: true, reject: false, stdin: "ignore", ...options, env: { NO_COLOR: "1", ...options.env } });
     time[phase] = Date.now() - started;
     expect(result.exitCode, `${phase} failed:\n${String(result.all).slice(-4000)}`).toBe(0);
     return String(result.all);

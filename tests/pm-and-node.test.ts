@@ -10,12 +10,12 @@ const root = tempDir("ccs-pm-");
 afterAll(() => removeDir(root));
 
 const exec = async (file: string, args: string[], options: Options) => {
-  const result = await execa(file, args, { all: true, reject: false, stdin: "ignore", ...options });
+  const result = await execa(file, args, { all: true, reject: false, stdin: "ignore", ...options, env: { NO_COLOR: "1", ...options.env } });
   expect(result.exitCode, `${file} ${args.join(" ")}:\n${String(result.all).slice(-4000)}`).toBe(0);
   return String(result.all);
 };
 
-const withPath = (dir: string) => ({ ...process.env, PATH: `${dir}:${process.env.PATH}` });
+const withPath = (dir: string) => ({ ...process.env, NO_COLOR: "1", PATH: `${dir}:${process.env.PATH}` });
 
 describe.concurrent("beyond npm on Node 20", () => {
   it("pnpm installs, type-checks and tests a project, leaving its lockfile", { timeout: 15 * 60_000 }, async () => {
