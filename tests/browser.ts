@@ -1,5 +1,6 @@
 // Serves a built frontend on localhost and loads it in headless Debian Chromium through playwright-core.
 import { createServer } from "node:net";
+import { join } from "node:path";
 import { execa } from "execa";
 import { chromium } from "playwright-core";
 
@@ -24,7 +25,9 @@ export async function serve(frontend: string, dir: string, env: Record<string, s
   const port = await freePort();
   const command = serveCommands[frontend];
   if (!command) throw new Error(`no serve command for ${frontend}`);
-  const server = execa("npx", command(port), { cwd: dir, env, stdin: "ignore", reject: false, all: true });
+  const [bin, ...args] = command(port) as [string, ...string[]];
+  // The project's own binary, not `npx`: killing an npx wrapper would leave the server running.
+  const server = execa(join(dir, "node_modules/.bin", bin), args, { cwd: dir, env, stdin: "ignore", reject: false, all: true });
   const url = `http://localhost:${port}/`;
   const deadline = Date.now() + 60_000;
   for (;;) {
@@ -68,7 +71,7 @@ export async function loadPage(url: string): Promise<PageCheck> {
     await page.goto(url, { waitUntil: "load" });
     const hero = page.locator("#hero h1");
     await hero.waitFor({ timeout: 15_000 });
-    await page.waitForTimeout(1_000); // let client scripts run so late errors surface
+    await page.waitForTimeout(3_000); // let client scripts run so late errors surface
     return {
       heroHeading: (await hero.innerText()).trim(),
       hasPricing: (await page.locator("#pricing").count()) > 0,

@@ -1,0 +1,34 @@
+import Link from "next/link";
+import { Show, SignInButton, SignUpButton, UserButton } from "@clerk/nextjs";
+import { site } from "@/lib/site";
+
+export function SiteHeader() {
+  return (
+    <header className="sticky top-0 z-10 border-b border-zinc-200/70 bg-white/80 backdrop-blur">
+      <div className="mx-auto flex h-16 max-w-6xl items-center justify-between px-6">
+        <Link href="/" className="flex items-center gap-2.5 font-semibold tracking-tight">
+          <span className="size-7 rounded-lg bg-linear-to-br from-indigo-500 to-fuchsia-500 shadow-sm" />
+          {site.name}
+        </Link>
+        <nav className="flex items-center gap-2 text-sm">
+          <Show when="signed-out">
+            <SignInButton mode="modal">
+              <button className="rounded-full px-4 py-2 font-medium text-zinc-700 hover:bg-zinc-100">Sign in</button>
+            </SignInButton>
+            <SignUpButton mode="modal">
+              <button className="rounded-full bg-zinc-900 px-4 py-2 font-medium text-white hover:bg-zinc-700">
+                Sign up
+              </button>
+            </SignUpButton>
+          </Show>
+          <Show when="signed-in">
+            <Link href="/dashboard" className="rounded-full px-4 py-2 font-medium text-zinc-700 hover:bg-zinc-100">
+              Dashboard
+            </Link>
+            <UserButton />
+          </Show>
+        </nav>
+      </div>
+    </header>
+  );
+}
