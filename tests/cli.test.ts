@@ -148,6 +148,14 @@ describe("create-convex-saas (no terminal)", () => {
     expect(result.stderr).toContain("Retry with: cd app && bun install");
   });
 
+  it("skips git with a note when git is not installed", async () => {
+    const cwd = fresh();
+    const result = await run(["app", "--no-install"], cwd, { PATH: join(cwd, "no-such-bin") });
+    expect(result.exitCode, result.stderr).toBe(0);
+    expect(result.stdout).toContain("Skipped git: git is not installed.");
+    expect(existsSync(join(cwd, "app/.git"))).toBe(false);
+  });
+
   it("initialises git with a first commit, and skips inside another work tree", async () => {
     const cwd = fresh();
     const env = { GIT_AUTHOR_NAME: "T", GIT_AUTHOR_EMAIL: "t@example.com", GIT_COMMITTER_NAME: "T", GIT_COMMITTER_EMAIL: "t@example.com" };

@@ -210,3 +210,28 @@ describe("generated code and docs", () => {
     expect(readme.includes("paymentAttempt.updated")).toBe(payments);
   });
 });
+
+describe("dependencies", () => {
+  // Where a package shows up when not under its own name: a binary, a config value, a peer it serves.
+  const usedAs: Record<string, string[]> = {
+    typescript: ["tsc"],
+    "@edge-runtime/vm": ["edge-runtime"],
+    "react-dom": ["react-dom", "next"], // a peer dependency of next
+  };
+  const namesFor = (dep: string): string[] => {
+    const typed = dep.startsWith("@types/") ? dep.slice("@types/".length) : undefined;
+    return typed ? namesFor(typed) : (usedAs[dep] ?? [dep]);
+  };
+
+  it.each(combinations)("%o: every dependency is used by the project", ({ frontend, payments }) => {
+    const tree = generate(projectOptions({ frontend, payments }));
+    const pkg = JSON.parse(tree.get("package.json")!);
+    const files = [...tree].filter(([path]) => path !== "package.json" && !path.endsWith(".md")).map(([, text]) => text);
+    const words = Object.values(pkg.scripts as Record<string, string>).join(" ").split(/[\s"]+/);
+    const mentioned = (name: string) =>
+      words.includes(name) || files.some((text) => text.includes(`"${name}`) || text.includes(`'${name}`));
+    for (const dep of Object.keys({ ...pkg.dependencies, ...pkg.devDependencies })) {
+      expect(namesFor(dep).some(mentioned), `${dep} is never used`).toBe(true);
+    }
+  });
+});
