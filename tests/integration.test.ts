@@ -1,5 +1,6 @@
 // Every frontend × payments combination, for real: the CLI writes and installs it, then the project must
 // type-check, match `convex codegen`, pass its own tests, build, and (with a frontend) render in Chromium.
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { execa, type Options } from "execa";
 import { afterAll, describe, expect, it } from "vitest";
@@ -8,15 +9,25 @@ import { loadPage, serve } from "./browser.js";
 
 const root = tempDir("ccs-integration-");
 const timings: Record<string, Record<string, number>> = {};
+const footprints: Record<string, { packages: number; megabytes: number; suite: string }> = {};
 afterAll(() => {
   const phases = [...new Set(Object.values(timings).flatMap((t) => Object.keys(t)))];
-  const rows = Object.entries(timings).map(([combo, t]) => [combo, ...phases.map((p) => (t[p] ? `${(t[p] / 1000).toFixed(1)}s` : "-"))]);
-  const header = ["combination", ...phases];
+  const rows = Object.entries(timings).map(([combo, t]) => {
+    const footprint = footprints[combo];
+    return [
+      combo,
+      ...phases.map((p) => (t[p] ? `${(t[p] / 1000).toFixed(1)}s` : "-")),
+      footprint ? String(footprint.packages) : "-",
+      footprint ? `${footprint.megabytes.toFixed(0)} MB` : "-",
+      footprint?.suite ?? "-",
+    ];
+  });
+  const header = ["combination", ...phases, "packages", "node_modules", "own tests"];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join("  ");
   console.log(`\nPer-combination timings\n${line(header)}\n${rows.map(line).join("\n")}\n`);
   removeDir(root);
-});
+}, 300_000); // removing six node_modules takes a while
 
 const fakeKeys = {
   // pk_live_ + base64("clerk.example.com$"): a pk_test_ key would redirect to Clerk's dev handshake.
@@ -52,7 +63,14 @@ describe.concurrent.each(combinations)("--frontend=$frontend --payments=$payment
     await step("codegen", "npx", ["convex", "codegen", "--system-udfs", "--typecheck", "disable"]);
     expect(readTree(join(dir, "convex/_generated"))).toEqual(written);
 
+    const lock = JSON.parse(readFileSync(join(dir, "package-lock.json"), "utf8")) as { packages: Record<string, unknown> };
+    const du = await execa("du", ["-sm", "node_modules"], { cwd: dir });
     const tests = await step("npm test", "npm", ["test"]);
+    footprints[name] = {
+      packages: Object.keys(lock.packages).filter((path) => path !== "").length,
+      megabytes: Number(du.stdout.split("\t")[0]),
+      suite: /Duration\s+([\d.]+m?s)/.exec(tests)?.[1] ?? "?",
+    };
     const passed = Number(/Tests\s+(\d+) passed/.exec(tests)?.[1] ?? 0);
     expect(passed, tests).toBeGreaterThanOrEqual(payments ? 20 : 10);
     expect(tests).not.toMatch(/skipped|todo/);

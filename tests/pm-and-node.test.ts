@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { cliPath, removeDir, repoRoot, tempDir } from "./helpers.js";
 
 const root = tempDir("ccs-pm-");
-afterAll(() => removeDir(root));
+afterAll(() => removeDir(root), 300_000);
 
 const exec = async (file: string, args: string[], options: Options) => {
   const result = await execa(file, args, { all: true, reject: false, stdin: "ignore", ...options, env: { NO_COLOR: "1", ...options.env } });
