@@ -1,6 +1,6 @@
 // Puts a generated file tree on disk, and can take back exactly what it put there.
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, statSync, unlinkSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { dirname } from "node:path";
 import type { FileTree } from "./generate.js";
 
 /** Entries that do not make a directory "non-empty" (as create-next-app counts them). */
@@ -26,11 +26,13 @@ export interface WriteRecord {
   overwritten: Map<string, Buffer>;
 }
 
+/** Creates `dir` and its missing parents, recording each one this run created. */
 function ensureDir(dir: string, record: WriteRecord) {
-  if (existsSync(dir)) return;
-  ensureDir(dirname(dir), record);
-  mkdirSync(dir);
-  record.createdDirs.push(dir);
+  const first = mkdirSync(dir, { recursive: true }); // the outermost folder it created, if any
+  if (first === undefined) return;
+  const created = [dir];
+  for (let parent = dirname(dir); parent.length >= first.length; parent = dirname(parent)) created.push(parent);
+  record.createdDirs.push(...created.reverse());
 }
 
 /**
@@ -42,21 +44,30 @@ export function writeTree(dir: string, tree: FileTree, { overwrite = false } = {
   const record: WriteRecord = { createdFiles: [], createdDirs: [], overwritten: new Map() };
   try {
     ensureDir(dir, record);
-    const madeDirs = new Set<string>();
+    const madeDirs = new Set<string>([dir]);
     for (const [path, contents] of tree) {
-      const file = join(dir, path);
-      const parent = dirname(file);
+      // Tree paths are clean relative paths with `/`: plain concatenation spares a join() per file.
+      const file = `${dir}/${path}`;
+      const slash = path.lastIndexOf("/");
+      const parent = slash < 0 ? dir : `${dir}/${path.slice(0, slash)}`;
       if (!madeDirs.has(parent)) {
         ensureDir(parent, record);
         madeDirs.add(parent);
       }
-      if (existsSync(file)) {
-        if (!overwrite) throw new TargetError(`${path} already exists.`);
+      if (overwrite && existsSync(file)) {
         record.overwritten.set(file, readFileSync(file));
-      } else {
-        record.createdFiles.push(file);
+        writeFileSync(file, contents);
+        continue;
       }
-      writeFileSync(file, contents);
+      // "wx" fails if the file exists: the check and the write are one system call.
+      try {
+        writeFileSync(file, contents, { flag: "wx" });
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === "EEXIST") throw new TargetError(`${path} already exists.`);
+        record.createdFiles.push(file); // a partly written file (disk full…) is ours to remove
+        throw error;
+      }
+      record.createdFiles.push(file);
     }
     return record;
   } catch (error) {

@@ -235,3 +235,14 @@ describe("dependencies", () => {
     }
   });
 });
+
+describe("the bundle's template index", () => {
+  it("lists exactly the files a walk of templates/ finds (dist/templates.json, written by npm run build)", async () => {
+    const { readFileSync } = await import("node:fs");
+    const { join } = await import("node:path");
+    const { listFiles, templatesDir } = await import("../../src/layers.js");
+    const index = JSON.parse(readFileSync(join(templatesDir, "../dist/templates.json"), "utf8")) as Record<string, string[]>;
+    expect(Object.keys(index).sort()).toEqual(builtInLayerNames().sort());
+    for (const [layer, files] of Object.entries(index)) expect(files, layer).toEqual(listFiles(join(templatesDir, layer)));
+  });
+});
