@@ -101,8 +101,17 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
       const { install } = await import("./install.js");
       const spin = ui?.spinner();
       const label = `Installing dependencies with ${values.pm}`;
+      const retry = `cd ${shellQuote(where)} && ${commands[values.pm].install}`;
+      // Ctrl-C stops the package manager too; the project itself is complete, so keep it and say how to resume.
+      const onInstallInterrupt = () => {
+        spin?.cancel("Install cancelled");
+        process.stderr.write(`Install cancelled. Your project is written and kept in ${where}.\nResume with: ${retry}\n`);
+        process.exit(EXIT.cancelled);
+      };
+      process.once("SIGINT", onInstallInterrupt);
       spin ? spin.start(label) : say(`${label}…`);
       const outcome = await install(values.pm, target.dir);
+      process.off("SIGINT", onInstallInterrupt);
       if (outcome.ok) {
         installed = true;
         spin ? spin.stop("Installed dependencies") : say("✔ Installed dependencies");
@@ -110,8 +119,7 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
         spin?.error(outcome.reason);
         if (outcome.output) process.stderr.write(`${outcome.output.split("\n").slice(-60).join("\n")}\n`);
         return fail(
-          `${outcome.reason}. Your project is written and kept in ${where}.\n` +
-            `Retry with: cd ${shellQuote(where)} && ${commands[values.pm].install}`,
+          `${outcome.reason}. Your project is written and kept in ${where}.\nRetry with: ${retry}`,
         );
       }
     }

@@ -139,6 +139,23 @@ describe("create-convex-saas (no terminal)", () => {
     expect(existsSync(join(cwd, "app/convex/schema.ts"))).toBe(true);
   });
 
+  it("Ctrl-C during the install keeps the project and says how to resume (exit 130)", async () => {
+    const cwd = fresh();
+    const bin = join(cwd, "bin");
+    mkdirSync(bin);
+    writeFileSync(join(bin, "npm"), "#!/bin/sh\nsleep 30\n");
+    chmodSync(join(bin, "npm"), 0o755);
+    const child = execa(process.execPath, [cliPath, "app", "--no-git"], {
+      cwd, reject: false, stdin: "ignore", env: { PATH: `${bin}:${process.env.PATH}`, npm_config_user_agent: "" },
+    });
+    await new Promise<void>((resolve) => child.stdout!.on("data", (d: Buffer) => d.toString().includes("Installing") && resolve()));
+    child.kill("SIGINT");
+    const result = await child;
+    expect(result.exitCode).toBe(130);
+    expect(result.stderr).toContain("Install cancelled. Your project is written and kept in app.\nResume with: cd app && npm install");
+    expect(existsSync(join(cwd, "app/convex/schema.ts"))).toBe(true);
+  });
+
   it("says how to get a package manager that is not installed", async () => {
     const cwd = fresh();
     const result = await run(["app", "--pm", "bun", "--no-git"], cwd, { PATH: "/usr/bin:/bin" });
