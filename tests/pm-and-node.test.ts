@@ -1,10 +1,10 @@
-// A generated project installed for real with pnpm (from this repo's devDependencies), and under Node 24
-// (the npm package node@24), so the dependency ranges are proven beyond this machine's npm on Node 20.
+// A generated project installed for real with pnpm and under Node 24, both installed from the npm registry into a
+// temp prefix (the npm packages pnpm and node@24), so the dependency ranges are proven beyond npm on Node 20.
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { execa, type Options } from "execa";
 import { afterAll, describe, expect, it } from "vitest";
-import { cliPath, removeDir, repoRoot, tempDir } from "./helpers.js";
+import { cliPath, removeDir, tempDir } from "./helpers.js";
 
 const root = tempDir("ccs-pm-");
 afterAll(() => removeDir(root), 300_000);
@@ -19,7 +19,10 @@ const withPath = (dir: string) => ({ ...process.env, NO_COLOR: "1", PATH: `${dir
 
 describe.concurrent("beyond npm on Node 20", () => {
   it("pnpm installs, type-checks and tests a project, leaving its lockfile", { timeout: 15 * 60_000 }, async () => {
-    const env = withPath(join(repoRoot, "node_modules/.bin"));
+    const prefix = join(root, "pnpm");
+    await exec("npm", ["install", "--prefix", prefix, "--no-audit", "--no-fund", "pnpm@latest"], { cwd: root });
+    const env = withPath(join(prefix, "node_modules/.bin"));
+    console.log(`pnpm ${(await exec("pnpm", ["--version"], { cwd: root, env })).trim()}`);
     const out = await exec(process.execPath, [cliPath, "app-pnpm", "--frontend=vite", "--payments", "--pm=pnpm", "--no-git"], { cwd: root, env });
     expect(out).toContain("Installed dependencies");
     expect(out).toContain("pnpm exec convex dev");
