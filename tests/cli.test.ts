@@ -2,18 +2,12 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { execa } from "execa";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { generate } from "../src/generate.js";
-import { cliPath, projectOptions, readTree, removeDir, repoRoot, runInTerminal, tempDir } from "./helpers.js";
+import { cliPath, freshDirs, projectOptions, readTree, repoRoot, runInTerminal } from "./helpers.js";
 import { serveFiles, tarGz } from "./tar-server.js";
 
-const dirs: string[] = [];
-const fresh = () => {
-  const dir = tempDir();
-  dirs.push(dir);
-  return dir;
-};
-afterEach(() => dirs.splice(0).forEach(removeDir));
+const fresh = freshDirs();
 
 const run = (args: string[], cwd: string, env: Record<string, string> = {}) =>
   execa(process.execPath, [cliPath, ...args], { cwd, reject: false, stdin: "ignore", env: { npm_config_user_agent: "", ...env } });

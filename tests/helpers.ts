@@ -1,4 +1,5 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { afterEach } from "vitest";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -25,6 +26,17 @@ export function tempDir(prefix = "ccs-"): string {
 }
 
 export const removeDir = (dir: string) => rmSync(dir, { recursive: true, force: true });
+
+/** A maker of temp dirs that are removed after each test of the calling file. */
+export function freshDirs(): () => string {
+  const dirs: string[] = [];
+  afterEach(() => dirs.splice(0).forEach(removeDir));
+  return () => {
+    const dir = tempDir();
+    dirs.push(dir);
+    return dir;
+  };
+}
 
 /** Every file below dir (relative paths) with its contents; skips node_modules and .git. */
 export function readTree(dir: string): Map<string, string> {

@@ -1,16 +1,10 @@
 import { mkdirSync, readFileSync, writeFileSync, existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { occupiedEntries, rollback, TargetError, writeTree } from "../../src/write.js";
-import { removeDir, tempDir } from "../helpers.js";
+import { freshDirs } from "../helpers.js";
 
-const dirs: string[] = [];
-const fresh = () => {
-  const dir = tempDir();
-  dirs.push(dir);
-  return dir;
-};
-afterEach(() => dirs.splice(0).forEach(removeDir));
+const fresh = freshDirs();
 
 const tree = new Map([
   ["package.json", "{}\n"],
