@@ -6,6 +6,7 @@ import { execa, type Options } from "execa";
 import { afterAll, describe, expect, it } from "vitest";
 import { cliPath, combinations, readTree, removeDir, tempDir } from "./helpers.js";
 import { loadPage, serve } from "./browser.js";
+import { verifyingServer } from "./webhook-server.js";
 
 const root = tempDir("ccs-integration-");
 const timings: Record<string, Record<string, number>> = {};
@@ -74,6 +75,26 @@ describe.concurrent.each(combinations)("--frontend=$frontend --payments=$payment
     const passed = Number(/Tests\s+(\d+) passed/.exec(tests)?.[1] ?? 0);
     expect(passed, tests).toBeGreaterThanOrEqual(payments ? 20 : 10);
     expect(tests).not.toMatch(/skipped|todo/);
+
+    // webhook:send, as a user runs it, against a local server that verifies the signature with svix.
+    const secret = `whsec_${Buffer.from("integration-test-secret").toString("base64")}`;
+    const receiver = await verifyingServer(secret);
+    try {
+      const sent = await step("webhook:send", "npm", ["run", "webhook:send", "--", "user.created", "--user", "user_integration", "--url", receiver.url], {
+        env: { CLERK_WEBHOOK_SECRET: secret },
+      });
+      expect(sent).toContain("200 OK");
+      expect(sent).not.toContain(secret);
+      expect(receiver.received.map((event) => [event.type, event.data.id])).toEqual([["user.created", "user_integration"]]);
+      const forged = await execa("npm", ["run", "webhook:send", "--", "user.created", "--url", receiver.url], {
+        cwd: dir, reject: false, all: true, env: { CLERK_WEBHOOK_SECRET: `whsec_${Buffer.from("another-secret").toString("base64")}` },
+      });
+      expect(forged.exitCode).not.toBe(0);
+      expect(forged.all).toContain("400");
+      expect(receiver.received).toHaveLength(1);
+    } finally {
+      await receiver.close();
+    }
 
     await step("build", "npm", ["run", "build"], { env: fakeKeys });
     if (frontend === "none") return;
