@@ -21,16 +21,19 @@ export function reproduceCommand(directory: string, values: OptionValues, templa
 export function nextSteps(dir: string, options: ProjectOptions, installed: boolean, cwd = process.cwd()): string[] {
   const { run, exec, install } = commands[options.pm];
   const rel = relative(cwd, dir);
-  const steps = [
-    ...(rel ? [`cd ${shellQuote(rel)}`] : []),
-    ...(installed ? [] : [install]),
-    `# Clerk: create an application, activate its Convex integration${options.frontend === "none" ? "" : ", put its API keys in .env.local"}`,
-    `${exec} convex dev            # log in to Convex, create your dev deployment, keep it running`,
-    `${exec} convex env set CLERK_JWT_ISSUER_DOMAIN https://<your-app>.clerk.accounts.dev`,
-    `# Clerk › Webhooks: add https://<deployment>.convex.site/clerk-users-webhook, then:`,
-    `${exec} convex env set CLERK_WEBHOOK_SECRET whsec_...`,
-    ...(options.frontend === "none" ? [] : [`${run} dev                  # app + backend together`]),
-    `${run} test                 # the backend's own test suite`,
+  const withFrontend = options.frontend !== "none";
+  // [command, why]; a step without a command is a note.
+  const steps: [string, string][] = [
+    ...(rel ? [[`cd ${shellQuote(rel)}`, ""] as [string, string]] : []),
+    ...(installed ? [] : [[install, ""] as [string, string]]),
+    ["", `Clerk: create an application, activate its Convex integration${withFrontend ? ", put its API keys in .env.local" : ""}`],
+    [`${exec} convex dev`, "log in to Convex, create your dev deployment, keep it running"],
+    [`${exec} convex env set CLERK_JWT_ISSUER_DOMAIN https://<your-app>.clerk.accounts.dev`, ""],
+    ["", "Clerk › Webhooks: add https://<deployment>.convex.site/clerk-users-webhook, then:"],
+    [`${exec} convex env set CLERK_WEBHOOK_SECRET whsec_...`, ""],
+    ...(withFrontend ? [[`${run} dev`, "app and backend together"] as [string, string]] : []),
+    [`${run} test`, "the backend's own test suite"],
   ];
-  return steps;
+  const width = Math.max(...steps.filter(([command, why]) => command && why).map(([command]) => command.length));
+  return steps.map(([command, why]) => (!command ? `# ${why}` : why ? `${command.padEnd(width)}  # ${why}` : command));
 }
