@@ -1,20 +1,17 @@
 import { convexTest } from "convex-test";
-import { afterEach, beforeEach, expect, test, vi } from "vitest";
+import { expect, test } from "vitest";
 import { clerkEventHandlers } from "./clerkEvents";
 import schema from "./schema";
-import { modules, signedWebhook, WEBHOOK_PATH, WEBHOOK_SECRET } from "./test.setup";
+import {
+  modules,
+  signedWebhook,
+  useWebhookTestEnv,
+  WEBHOOK_PATH,
+} from "./test.setup";
 
 // A feature layer (payments) replaces clerkEvents.ts and this test together.
 
-beforeEach(() => {
-  vi.stubEnv("CLERK_WEBHOOK_SECRET", WEBHOOK_SECRET);
-  vi.spyOn(console, "log").mockImplementation(() => {});
-});
-
-afterEach(() => {
-  vi.unstubAllEnvs();
-  vi.restoreAllMocks();
-});
+useWebhookTestEnv();
 
 test("the backend acts on Clerk's user events", () => {
   expect(Object.keys(clerkEventHandlers).sort()).toEqual([

@@ -1,5 +1,5 @@
 import { convexTest } from "convex-test";
-import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import sessionCreated from "../webhooks/samples/session.created.json";
 import userCreated from "../webhooks/samples/user.created.json";
 import userDeleted from "../webhooks/samples/user.deleted.json";
@@ -9,6 +9,7 @@ import schema from "./schema";
 import {
   modules,
   signedWebhook,
+  useWebhookTestEnv,
   WEBHOOK_PATH,
   WEBHOOK_SECRET,
 } from "./test.setup";
@@ -20,18 +21,7 @@ function setup() {
   return { t, post, users };
 }
 
-beforeEach(() => {
-  vi.stubEnv("CLERK_WEBHOOK_SECRET", WEBHOOK_SECRET);
-  // Keep the output readable; tests assert on what matters.
-  vi.spyOn(console, "log").mockImplementation(() => {});
-  vi.spyOn(console, "warn").mockImplementation(() => {});
-  vi.spyOn(console, "error").mockImplementation(() => {});
-});
-
-afterEach(() => {
-  vi.unstubAllEnvs();
-  vi.restoreAllMocks();
-});
+useWebhookTestEnv();
 
 describe("rejected deliveries write nothing", () => {
   test("500 when CLERK_WEBHOOK_SECRET is not set", async () => {

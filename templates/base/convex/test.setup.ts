@@ -1,6 +1,7 @@
 /// <reference types="vite/client" />
 // Test helpers. The two dots in this file's name keep it out of Convex codegen and deploys.
 import { Webhook } from "svix";
+import { afterEach, beforeEach, vi } from "vitest";
 
 /** Every Convex module, for convexTest(schema, modules); two-dot files (tests, helpers) excluded. */
 export const modules = import.meta.glob(["./**/*.*s", "!./**/*.*.*s"]);
@@ -33,4 +34,21 @@ export function signedWebhook(
     },
     body,
   };
+}
+
+/**
+ * For each test of the calling file: CLERK_WEBHOOK_SECRET is set to WEBHOOK_SECRET, and console output is
+ * captured (tests assert on the lines that matter) instead of cluttering the run.
+ */
+export function useWebhookTestEnv() {
+  beforeEach(() => {
+    vi.stubEnv("CLERK_WEBHOOK_SECRET", WEBHOOK_SECRET);
+    vi.spyOn(console, "log").mockImplementation(() => {});
+    vi.spyOn(console, "warn").mockImplementation(() => {});
+    vi.spyOn(console, "error").mockImplementation(() => {});
+  });
+  afterEach(() => {
+    vi.unstubAllEnvs();
+    vi.restoreAllMocks();
+  });
 }

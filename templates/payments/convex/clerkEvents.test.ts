@@ -1,19 +1,16 @@
 import { convexTest } from "convex-test";
-import { afterEach, beforeEach, expect, test, vi } from "vitest";
+import { expect, test } from "vitest";
 import paymentAttemptUpdated from "../webhooks/samples/paymentAttempt.updated.json";
 import { clerkEventHandlers } from "./clerkEvents";
 import schema from "./schema";
-import { modules, signedWebhook, WEBHOOK_PATH, WEBHOOK_SECRET } from "./test.setup";
+import {
+  modules,
+  signedWebhook,
+  useWebhookTestEnv,
+  WEBHOOK_PATH,
+} from "./test.setup";
 
-beforeEach(() => {
-  vi.stubEnv("CLERK_WEBHOOK_SECRET", WEBHOOK_SECRET);
-  vi.spyOn(console, "log").mockImplementation(() => {});
-});
-
-afterEach(() => {
-  vi.unstubAllEnvs();
-  vi.restoreAllMocks();
-});
+useWebhookTestEnv();
 
 test("the backend acts on user events and Clerk Billing's payment attempts", () => {
   expect(Object.keys(clerkEventHandlers).sort()).toEqual([

@@ -1,5 +1,5 @@
 import { convexTest } from "convex-test";
-import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
+import { describe, expect, test } from "vitest";
 import paymentAttemptCreated from "../webhooks/samples/paymentAttempt.created.json";
 import paymentAttemptUpdated from "../webhooks/samples/paymentAttempt.updated.json";
 import userDeleted from "../webhooks/samples/user.deleted.json";
@@ -13,8 +13,8 @@ import schema from "./schema";
 import {
   modules,
   signedWebhook,
+  useWebhookTestEnv,
   WEBHOOK_PATH,
-  WEBHOOK_SECRET,
 } from "./test.setup";
 
 // The Clerk user who pays in Clerk's examples.
@@ -64,17 +64,7 @@ function setup() {
   return { t, post, payments, listFor };
 }
 
-beforeEach(() => {
-  vi.stubEnv("CLERK_WEBHOOK_SECRET", WEBHOOK_SECRET);
-  vi.spyOn(console, "log").mockImplementation(() => {});
-  vi.spyOn(console, "warn").mockImplementation(() => {});
-  vi.spyOn(console, "error").mockImplementation(() => {});
-});
-
-afterEach(() => {
-  vi.unstubAllEnvs();
-  vi.restoreAllMocks();
-});
+useWebhookTestEnv();
 
 describe("transformWebhookData", () => {
   test("keeps what a payment history needs; nulls become absent fields", () => {
