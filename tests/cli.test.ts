@@ -85,6 +85,16 @@ describe("create-convex-saas (no terminal)", () => {
     expect(readdirSync(join(cwd, "app")).sort()).toEqual([".git", "notes.txt", "package.json"]);
   });
 
+  it('"." writes into the current directory, named after it', async () => {
+    const shop = join(fresh(), "shop");
+    mkdirSync(shop);
+    const result = await run([".", "--no-install", "--no-git", "--frontend", "none"], shop);
+    expect(result.exitCode, result.stderr).toBe(0);
+    expect(JSON.parse(readFileSync(join(shop, "package.json"), "utf8")).name).toBe("shop");
+    expect(result.stdout).not.toContain("cd ");
+    expect(result.stdout).toContain("npx create-convex-saas@latest . --frontend none");
+  });
+
   it("counts a directory holding only .git as empty", async () => {
     const cwd = fresh();
     mkdirSync(join(cwd, "app/.git"), { recursive: true });
