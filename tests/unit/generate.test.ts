@@ -246,3 +246,11 @@ describe("the bundle's template index", () => {
     for (const [layer, files] of Object.entries(index)) expect(files, layer).toEqual(listFiles(join(templatesDir, layer)));
   });
 });
+
+describe("typecheck script", () => {
+  it.each(combinations)("%o: checks the backend and webhooks/ whatever the frontend", ({ frontend, payments }) => {
+    const pkg = JSON.parse(generate(projectOptions({ frontend, payments })).get("package.json")!);
+    expect(pkg.scripts.typecheck).toContain("tsc -p convex");
+    expect(pkg.scripts.typecheck).toContain("tsc -p webhooks");
+  });
+});
