@@ -1,6 +1,8 @@
 #!/usr/bin/env node
-import { main } from "../dist/cli.js";
+// Node 22.1+ caches the compiled bundle between runs (a no-op on Node 20).
+process.getBuiltinModule("node:module").enableCompileCache?.();
 
+const { main } = await import("../dist/cli.js");
 try {
   process.exitCode = await main();
 } catch (error) {
