@@ -16,6 +16,17 @@ const version = (): string =>
   (JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string }).version;
 
 const say = (line = "") => process.stdout.write(`${line}\n`);
+
+/** A long step: a clack spinner in a terminal, plain lines otherwise. */
+function progress(ui: typeof import("./prompts.js") | undefined, label: string) {
+  const spin = ui?.spinner();
+  spin ? spin.start(label) : say(`${label}…`);
+  return {
+    done: (message: string) => (spin ? spin.stop(message) : say(`✔ ${message}`)),
+    failed: (message: string) => spin?.error(message),
+    cancelled: (message: string) => spin?.cancel(message),
+  };
+}
 const fail = (message: string, code: number = EXIT.failed): number => {
   process.stderr.write(`${message}\n`);
   return code;
@@ -99,24 +110,24 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
     let installed = false;
     if (values.install) {
       const { install } = await import("./install.js");
-      const spin = ui?.spinner();
-      const label = `Installing dependencies with ${values.pm}`;
       const retry = `cd ${shellQuote(where)} && ${commands[values.pm].install}`;
       // Ctrl-C stops the package manager too; the project itself is complete, so keep it and say how to resume.
+      // Registered before anything is printed, so a Ctrl-C can never arrive before the handler.
+      let step: ReturnType<typeof progress> | undefined;
       const onInstallInterrupt = () => {
-        spin?.cancel("Install cancelled");
+        step?.cancelled("Install cancelled");
         process.stderr.write(`Install cancelled. Your project is written and kept in ${where}.\nResume with: ${retry}\n`);
         process.exit(EXIT.cancelled);
       };
       process.once("SIGINT", onInstallInterrupt);
-      spin ? spin.start(label) : say(`${label}…`);
+      step = progress(ui, `Installing dependencies with ${values.pm}`);
       const outcome = await install(values.pm, target.dir);
       process.off("SIGINT", onInstallInterrupt);
       if (outcome.ok) {
         installed = true;
-        spin ? spin.stop("Installed dependencies") : say("✔ Installed dependencies");
+        step.done("Installed dependencies");
       } else {
-        spin?.error(outcome.reason);
+        step.failed(outcome.reason);
         if (outcome.output) process.stderr.write(`${outcome.output.split("\n").slice(-60).join("\n")}\n`);
         return fail(
           `${outcome.reason}. Your project is written and kept in ${where}.\nRetry with: ${retry}`,
@@ -154,14 +165,13 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
 /** Downloads a --template layer (giget loads only on this path). */
 async function downloadTemplate(source: string, offline: boolean, ui?: typeof import("./prompts.js")) {
   const { downloadLayer } = await import("./remote.js");
-  const spin = ui?.spinner();
-  spin ? spin.start(`Downloading ${source}`) : say(`Downloading ${source}…`);
+  const step = progress(ui, `Downloading ${source}`);
   try {
     const layer = await downloadLayer(source, { offline });
-    spin?.stop(`Downloaded ${source}`);
+    if (ui) step.done(`Downloaded ${source}`);
     return [layer];
   } catch (error) {
-    spin?.error(`Could not use ${source}`);
+    step.failed(`Could not use ${source}`);
     throw error;
   }
 }

@@ -53,11 +53,16 @@ export function readLayer(dir: string, name: string, paths = listFiles(dir)): La
     const contents = readFileSync(`${dir}/${path}`, "utf8"); // paths are already clean: no join() per file
     const partMatch = /^(.*)\.d\/([^/]+)$/.exec(path);
     if (path === "package.json") {
+      let fragment: unknown;
       try {
-        layer.packageJson = JSON.parse(contents) as PackageFragment;
+        fragment = JSON.parse(contents);
       } catch (error) {
         throw new LayerError(`Layer "${name}": package.json is not valid JSON (${(error as Error).message})`);
       }
+      if (typeof fragment !== "object" || fragment === null || Array.isArray(fragment)) {
+        throw new LayerError(`Layer "${name}": package.json must be a JSON object.`);
+      }
+      layer.packageJson = fragment as PackageFragment;
     } else if (partMatch) {
       const [, target, part] = partMatch as unknown as [string, string, string];
       if (!layer.parts.has(target)) layer.parts.set(target, new Map());

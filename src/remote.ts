@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { downloadTemplate, type TemplateProvider } from "giget";
 import { LayerError, readLayer, type Layer } from "./layers.js";
 
+// cli.ts recognises this error by its name: remote.js is a separate bundle, so `instanceof` across the two would fail.
 export class RemoteTemplateError extends Error {
   override name = "RemoteTemplateError";
 }
@@ -68,16 +69,11 @@ export async function downloadLayer(source: string, options: DownloadLayerOption
       const reason = error.message.replace(`Layer "${source}": `, "");
       throw new RemoteTemplateError(`Template "${source}" is not a valid layer: ${reason}`);
     }
-    if (layer.packageJson !== undefined && !isObject(layer.packageJson)) {
-      throw new RemoteTemplateError(`Template "${source}" is not a valid layer: package.json must be a JSON object.`);
-    }
     return layer;
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
 }
-
-const isObject = (value: unknown) => typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** `..` segments, absolute or drive paths, backslashes, NUL: never part of a layer. */
 function isUnsafePath(path: string): boolean {

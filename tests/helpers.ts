@@ -1,5 +1,6 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { afterEach } from "vitest";
+import { execa, type Options } from "execa";
+import { afterEach, expect } from "vitest";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -78,4 +79,11 @@ export async function runInTerminal(args: string[], cwd: string, steps: { expect
       resolve({ exitCode, output: output.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, "") });
     });
   });
+}
+
+/** Runs a command that must succeed (no colours, no stdin); fails the test with its output's tail otherwise. */
+export async function runChecked(file: string, args: string[], options: Options = {}): Promise<string> {
+  const result = await execa(file, args, { all: true, reject: false, stdin: "ignore", ...options, env: { NO_COLOR: "1", ...options.env } });
+  expect(result.exitCode, `${file} ${args.join(" ")} failed:\n${String(result.all).slice(-4000)}`).toBe(0);
+  return String(result.all);
 }

@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { execa, type Options } from "execa";
 import { afterAll, describe, expect, it } from "vitest";
-import { cliPath, combinations, readTree, removeDir, tempDir } from "./helpers.js";
+import { cliPath, combinations, readTree, removeDir, runChecked, tempDir } from "./helpers.js";
 import { loadPage, serve } from "./browser.js";
 import { verifyingServer } from "./webhook-server.js";
 
@@ -46,10 +46,11 @@ describe.concurrent.each(combinations)("--frontend=$frontend --payments=$payment
   const time = timings[name] = {} as Record<string, number>;
   const step = async (phase: string, file: string, args: string[], options: Options = {}) => {
     const started = Date.now();
-    const result = await execa(file, args, { cwd: dir, all: true, reject: false, stdin: "ignore", ...options, env: { NO_COLOR: "1", ...options.env } });
-    time[phase] = Date.now() - started;
-    expect(result.exitCode, `${phase} failed:\n${String(result.all).slice(-4000)}`).toBe(0);
-    return String(result.all);
+    try {
+      return await runChecked(file, args, { cwd: dir, ...options });
+    } finally {
+      time[phase] = Date.now() - started;
+    }
   };
 
   it("is generated, installed, checked, tested, built and rendered", { timeout: 30 * 60_000 }, async () => {

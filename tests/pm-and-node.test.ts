@@ -2,49 +2,42 @@
 // temp prefix (the npm packages pnpm and node@24), so the dependency ranges are proven beyond npm on Node 20.
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { execa, type Options } from "execa";
 import { afterAll, describe, expect, it } from "vitest";
-import { cliPath, removeDir, tempDir } from "./helpers.js";
+import { cliPath, removeDir, runChecked, tempDir } from "./helpers.js";
 
 const root = tempDir("ccs-pm-");
 afterAll(() => removeDir(root), 300_000);
-
-const exec = async (file: string, args: string[], options: Options) => {
-  const result = await execa(file, args, { all: true, reject: false, stdin: "ignore", ...options, env: { NO_COLOR: "1", ...options.env } });
-  expect(result.exitCode, `${file} ${args.join(" ")}:\n${String(result.all).slice(-4000)}`).toBe(0);
-  return String(result.all);
-};
 
 const withPath = (dir: string) => ({ ...process.env, NO_COLOR: "1", PATH: `${dir}:${process.env.PATH}` });
 
 describe.concurrent("beyond npm on Node 20", () => {
   it("pnpm installs, type-checks and tests a project, leaving its lockfile", { timeout: 15 * 60_000 }, async () => {
     const prefix = join(root, "pnpm");
-    await exec("npm", ["install", "--prefix", prefix, "--no-audit", "--no-fund", "pnpm@latest"], { cwd: root });
+    await runChecked("npm", ["install", "--prefix", prefix, "--no-audit", "--no-fund", "pnpm@latest"], { cwd: root });
     const env = withPath(join(prefix, "node_modules/.bin"));
-    console.log(`pnpm ${(await exec("pnpm", ["--version"], { cwd: root, env })).trim()}`);
-    const out = await exec(process.execPath, [cliPath, "app-pnpm", "--frontend=vite", "--payments", "--pm=pnpm", "--no-git"], { cwd: root, env });
+    console.log(`pnpm ${(await runChecked("pnpm", ["--version"], { cwd: root, env })).trim()}`);
+    const out = await runChecked(process.execPath, [cliPath, "app-pnpm", "--frontend=vite", "--payments", "--pm=pnpm", "--no-git"], { cwd: root, env });
     expect(out).toContain("Installed dependencies");
     expect(out).toContain("pnpm exec convex dev");
     const dir = join(root, "app-pnpm");
     expect(existsSync(join(dir, "pnpm-lock.yaml"))).toBe(true);
     expect(existsSync(join(dir, "package-lock.json"))).toBe(false);
-    await exec("pnpm", ["exec", "convex", "codegen", "--system-udfs", "--typecheck", "disable"], { cwd: dir, env });
-    await exec("pnpm", ["run", "typecheck"], { cwd: dir, env });
-    const tests = await exec("pnpm", ["test"], { cwd: dir, env });
+    await runChecked("pnpm", ["exec", "convex", "codegen", "--system-udfs", "--typecheck", "disable"], { cwd: dir, env });
+    await runChecked("pnpm", ["run", "typecheck"], { cwd: dir, env });
+    const tests = await runChecked("pnpm", ["test"], { cwd: dir, env });
     expect(tests).toMatch(/Tests\s+\d+ passed/);
     expect(tests).not.toMatch(/skipped|failed/);
   });
 
   it("Node 24 installs, type-checks and tests a project", { timeout: 15 * 60_000 }, async () => {
     const prefix = join(root, "node24");
-    await exec("npm", ["install", "--prefix", prefix, "--no-audit", "--no-fund", "node@24"], { cwd: root });
+    await runChecked("npm", ["install", "--prefix", prefix, "--no-audit", "--no-fund", "node@24"], { cwd: root });
     const env = withPath(join(prefix, "node_modules/.bin"));
-    expect((await exec("node", ["--version"], { cwd: root, env })).trim()).toMatch(/^v24\./);
-    await exec("node", [cliPath, "app-node24", "--frontend=none", "--payments", "--pm=npm", "--no-git"], { cwd: root, env });
+    expect((await runChecked("node", ["--version"], { cwd: root, env })).trim()).toMatch(/^v24\./);
+    await runChecked("node", [cliPath, "app-node24", "--frontend=none", "--payments", "--pm=npm", "--no-git"], { cwd: root, env });
     const dir = join(root, "app-node24");
-    await exec("npm", ["run", "typecheck"], { cwd: dir, env });
-    const tests = await exec("npm", ["test"], { cwd: dir, env });
+    await runChecked("npm", ["run", "typecheck"], { cwd: dir, env });
+    const tests = await runChecked("npm", ["test"], { cwd: dir, env });
     expect(tests).toMatch(/Tests\s+\d+ passed/);
     expect(tests).not.toMatch(/skipped|failed/);
   });

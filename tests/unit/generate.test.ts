@@ -254,3 +254,16 @@ describe("typecheck script", () => {
     expect(pkg.scripts.typecheck).toContain("tsc -p webhooks");
   });
 });
+
+describe("static hosting config", () => {
+  it("the Vite app's vercel.json sends every path to index.html, so /dashboard survives a reload", () => {
+    const vercel = JSON.parse(generate(projectOptions({ frontend: "vite" })).get("vercel.json")!) as {
+      rewrites: { source: string; destination: string }[];
+    };
+    const rule = vercel.rewrites.find((r) => r.destination === "/index.html");
+    expect(rule).toBeDefined();
+    // Vercel sources are path-to-regexp patterns: "/(.*)" matches every path.
+    const pattern = new RegExp(`^${rule!.source.replace(/\(\.\*\)/g, ".*")}$`);
+    for (const path of ["/", "/dashboard", "/dashboard/pro"]) expect(path).toMatch(pattern);
+  });
+});
