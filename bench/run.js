@@ -32,7 +32,7 @@ function timeProcess(args, cwd) {
 }
 
 const contenders = {
-  "create-convex-saas (next + payments)": (i) => [join(root, "bin/create-convex-saas.js"), `ours-${i}`, "--yes", "--no-install", "--no-git"],
+  "create-convex-saas (next + payments)": (i) => [join(root, "bin/create-convex-saas.cjs"), `ours-${i}`, "--yes", "--no-install", "--no-git"],
   "create-vite -t react-ts": (i) => [join(root, "node_modules/create-vite/index.js"), `vite-${i}`, "-t", "react-ts", "--no-interactive"],
 };
 const [ours, vite] = Object.keys(contenders);
@@ -42,12 +42,12 @@ function contest(base) {
   const dir = mkdtempSync(join(base, "ccs-bench-"));
   const times = Object.fromEntries(Object.keys(contenders).map((name) => [name, []]));
   try {
-    timeProcess([join(root, "bin/create-convex-saas.js"), "--version"], dir); // warm the file cache
+    timeProcess([join(root, "bin/create-convex-saas.cjs"), "--version"], dir); // warm the file cache
     for (let i = 0; i < runs; i++) {
       // Alternate who goes first so neither always gets the warmer machine.
       const order = i % 2 ? Object.entries(contenders).reverse() : Object.entries(contenders);
       for (const [name, args] of order) times[name].push(timeProcess(args(i), dir));
-      startup.push(timeProcess([join(root, "bin/create-convex-saas.js"), "--version"], dir));
+      startup.push(timeProcess([join(root, "bin/create-convex-saas.cjs"), "--version"], dir));
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -63,7 +63,7 @@ try {
   await build({
     stdin: { contents: 'export { generate } from "./src/generate.ts"; export { writeTree } from "./src/write.ts";', resolveDir: root, loader: "ts" },
     bundle: true, platform: "node", format: "esm", outfile: lib, logLevel: "warning",
-    define: { "import.meta.url": JSON.stringify(new URL("../dist/cli.js", import.meta.url).href) },
+    define: { "import.meta.url": JSON.stringify(new URL("../dist/cli.cjs", import.meta.url).href) },
   });
   const { generate, writeTree } = await import(lib);
   const options = { name: "phase", frontend: "next", payments: true, pm: "npm" };

@@ -8,6 +8,7 @@ import { defaults, type OptionValues, type ProjectOptions } from "./options.js";
 import { detectPackageManager, commands } from "./package-manager.js";
 import { checkPackageName, resolveTarget } from "./project-name.js";
 import { nextSteps, reproduceCommand, shellQuote } from "./next-steps.js";
+import { isTerminal, writeOut } from "./terminal.js";
 import { occupiedEntries, rollback, TargetError, writeTree } from "./write.js";
 
 const EXIT = { done: 0, failed: 1, usage: 2, cancelled: 130 } as const;
@@ -15,7 +16,9 @@ const EXIT = { done: 0, failed: 1, usage: 2, cancelled: 130 } as const;
 const version = (): string =>
   (JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string }).version;
 
-const say = (line = "") => process.stdout.write(`${line}\n`);
+// Plain lines go straight to the descriptor (see terminal.ts). With a terminal, clack writes everything except
+// "Wrote N files", which comes after the last prompt has long been flushed, so the order holds.
+const say = (line = "") => writeOut(1, `${line}\n`);
 
 /** A long step: a clack spinner in a terminal, plain lines otherwise. */
 function progress(ui: typeof import("./prompts.js") | undefined, label: string) {
@@ -28,7 +31,7 @@ function progress(ui: typeof import("./prompts.js") | undefined, label: string) 
   };
 }
 const fail = (message: string, code: number = EXIT.failed): number => {
-  process.stderr.write(`${message}\n`);
+  writeOut(2, `${message}\n`);
   return code;
 };
 
@@ -44,8 +47,9 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
   if (args.help) return say(helpText(version())), EXIT.done;
   if (args.version) return say(version()), EXIT.done;
 
-  // 2. Prompts, only with a terminal: without one (CI, pipes, agents) we never wait for input.
-  const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY) && !args.dryRun;
+  // 2. Prompts, only with a terminal: without one (CI, pipes, agents) we never wait for input. stdout is checked
+  // first: in CI it is a pipe, so stdin (often /dev/null, a character device) never needs the tty module.
+  const interactive = isTerminal(1) && isTerminal(0) && !args.dryRun;
   const ui = interactive ? await import("./prompts.js") : undefined;
   try {
     ui?.intro(version());
@@ -116,7 +120,7 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
       let step: ReturnType<typeof progress> | undefined;
       const onInstallInterrupt = () => {
         step?.cancelled("Install cancelled");
-        process.stderr.write(`Install cancelled. Your project is written and kept in ${where}.\nResume with: ${retry}\n`);
+        writeOut(2, `Install cancelled. Your project is written and kept in ${where}.\nResume with: ${retry}\n`);
         process.exit(EXIT.cancelled);
       };
       process.once("SIGINT", onInstallInterrupt);
@@ -128,7 +132,7 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
         step.done("Installed dependencies");
       } else {
         step.failed(outcome.reason);
-        if (outcome.output) process.stderr.write(`${outcome.output.split("\n").slice(-60).join("\n")}\n`);
+        if (outcome.output) writeOut(2, `${outcome.output.split("\n").slice(-60).join("\n")}\n`);
         return fail(
           `${outcome.reason}. Your project is written and kept in ${where}.\nRetry with: ${retry}`,
         );

@@ -22,6 +22,16 @@ describe("create-convex-saas (no terminal)", () => {
     expect(version.stdout.trim()).toBe(JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")).version);
   });
 
+  it("exits quietly when its reader closes the pipe early (`| head`)", async () => {
+    // `true` exits long before Node has booted, so the CLI's first write meets a closed pipe (EPIPE).
+    const result = await execa("bash", ["-c", `"${process.execPath}" "${cliPath}" --help | true; echo "exit $\{PIPESTATUS[0]}"`], {
+      cwd: fresh(),
+      reject: false,
+    });
+    expect(result.stdout).toBe("exit 0");
+    expect(result.stderr).toBe("");
+  });
+
   it("fails with exit 2 when the directory is missing, instead of waiting for input", async () => {
     const cwd = fresh();
     const result = await run(["--yes"], cwd);

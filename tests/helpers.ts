@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 import { optionDefs, type ProjectOptions } from "../src/options.js";
 
 export const repoRoot = fileURLToPath(new URL("..", import.meta.url));
-export const cliPath = join(repoRoot, "bin/create-convex-saas.js");
+export const cliPath = join(repoRoot, "bin/create-convex-saas.cjs");
 
 /** Every frontend × payments combination, from the option declarations. */
 export const combinations = optionDefs.frontend.choices.flatMap((frontend) =>

@@ -6,15 +6,17 @@ import { describe, expect, it } from "vitest";
 import { cliPath, freshDirs, repoRoot } from "./helpers.js";
 
 const fresh = freshDirs();
-const tracer = join(repoRoot, "tests/fixtures/trace-loads.mjs");
+const tracer = join(repoRoot, "tests/fixtures/trace-loads.cjs");
 
-async function trace(args: string[]) {
+async function trace(args: string[], env: Record<string, string> = {}) {
   const cwd = fresh();
-  const result = await execa(process.execPath, ["--import", tracer, cliPath, ...args], { cwd, reject: false, stdin: "ignore" });
+  const result = await execa(process.execPath, ["-r", tracer, cliPath, ...args], { cwd, reject: false, stdin: "ignore", env });
   expect(result.exitCode, result.stderr).toBe(0);
   const lines = result.stderr.split("\n");
   return {
-    modules: lines.filter((l) => l.startsWith("[load] file:")).map((l) => l.slice("[load] ".length)),
+    // File names of every module loaded, CommonJS or ES.
+    modules: lines.filter((l) => /^\[(load|require)\] /.test(l)).map((l) => l.slice(l.lastIndexOf("/") + 1)),
+    builtins: lines.filter((l) => l.startsWith("[builtin] ")).map((l) => l.slice("[builtin] ".length)),
     reads: lines.filter((l) => /^\[read(FileSync|dirSync)\]/.test(l)).map((l) => l.replace(/^\[\w+\] /, "")),
   };
 }
@@ -22,15 +24,23 @@ async function trace(args: string[]) {
 describe("start-up", () => {
   it.each([["--help"], ["--version"]])("%s loads the bundle's entry only and reads no template", async (flag) => {
     const { modules, reads } = await trace([flag]);
-    expect(modules.map((url) => url.slice(url.lastIndexOf("/") + 1))).toEqual(["create-convex-saas.js", "cli.js"]);
+    expect(modules).toEqual(["create-convex-saas.cjs", "cli.cjs"]);
     expect(reads.filter((path) => path.includes("/templates/") || path.endsWith("templates.json"))).toEqual([]);
   });
 
   it("a scaffold with --no-install --no-git loads no execa, giget or prompts", async () => {
     const { modules, reads } = await trace(["app", "--no-install", "--no-git"]);
-    expect(modules.map((url) => url.slice(url.lastIndexOf("/") + 1))).toEqual(["create-convex-saas.js", "cli.js"]);
+    expect(modules).toEqual(["create-convex-saas.cjs", "cli.cjs"]);
     expect(reads.some((path) => path.includes("/templates/base/"))).toBe(true); // it did read templates
     expect(reads.filter((path) => path.endsWith("templates.json"))).toHaveLength(1); // and walked no folder
     expect(reads.filter((path) => /\/templates\/[^/]+$/.test(path) && !path.endsWith(".json"))).toEqual([]);
+  });
+
+  it("a scaffold writes to a pipe without building Node's stdio streams", async () => {
+    // stdout is a pipe and stdin /dev/null, as in CI: output goes to the descriptor and no terminal check needs tty,
+    // so neither net, tty nor the fs streams load.
+    const { builtins } = await trace(["app", "--no-install", "--no-git"], { TRACE_ES_MODULES: "0" });
+    expect(builtins).toContain("internal/util/parse_args/parse_args"); // the trace does see lazily loaded built-ins
+    expect(builtins.filter((name) => /^(net|tty|stream|internal\/fs\/streams)$/.test(name))).toEqual([]);
   });
 });
