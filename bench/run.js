@@ -1,7 +1,7 @@
 // npm run bench: our CLI against create-vite, alternating runs in fresh temp dirs, plus package size and the cost of
 // each phase of ours. Installs nothing at run time (create-vite is a devDependency). Not part of npm test.
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -58,29 +58,39 @@ function contest(base) {
 try {
   const results = places.map(([label, base]) => [label, contest(base)]);
 
-  // Phases of ours, in process: generate() and writeTree() from the sources, bundled as the CLI is.
-  const lib = join(work, "phases.mjs");
+  // Phases of ours, cold, each in a fresh process as a real run has them: Node's own boot, loading the bundle,
+  // generate() (which reads the templates) and writeTree(), from the sources bundled as the CLI is.
+  const lib = join(work, "phases.cjs");
   await build({
     stdin: { contents: 'export { generate } from "./src/generate.ts"; export { writeTree } from "./src/write.ts";', resolveDir: root, loader: "ts" },
-    bundle: true, platform: "node", format: "esm", outfile: lib, logLevel: "warning",
+    bundle: true, platform: "node", format: "cjs", outfile: lib, logLevel: "warning",
     define: { "import.meta.url": JSON.stringify(new URL("../dist/cli.cjs", import.meta.url).href) },
   });
-  const { generate, writeTree } = await import(lib);
-  const options = { name: "phase", frontend: "next", payments: true, pm: "npm" };
-  const generateTimes = [];
-  const writeTimes = [];
-  let fileCount = 0;
-  let bytes = 0;
-  for (let i = 0; i < runs; i++) {
-    let t = performance.now();
-    const tree = generate(options);
-    generateTimes.push(performance.now() - t);
-    fileCount = tree.size;
-    bytes = [...tree.values()].reduce((sum, text) => sum + Buffer.byteLength(text), 0);
-    t = performance.now();
-    writeTree(join(work, `phase-${i}`), tree);
-    writeTimes.push(performance.now() - t);
-  }
+  const probe = join(work, "phases-probe.cjs");
+  writeFileSync(probe, `const start = performance.now();
+const { generate, writeTree } = require(${JSON.stringify(lib)});
+const loaded = performance.now();
+const tree = generate({ name: "phase", frontend: "next", payments: true, pm: "npm" });
+const generated = performance.now();
+writeTree(process.argv[2], tree);
+const written = performance.now();
+const bytes = [...tree.values()].reduce((sum, text) => sum + Buffer.byteLength(text), 0);
+process.stdout.write(JSON.stringify({ boot: start, load: loaded - start, generate: generated - loaded, write: written - generated, files: tree.size, bytes }));
+`);
+  const phases = places.map(([label, base]) => {
+    const dir = mkdtempSync(join(base, "ccs-phases-"));
+    try {
+      const samples = Array.from({ length: runs }, (_, i) => {
+        const result = spawnSync(process.execPath, [probe, join(dir, `p-${i}`)], { encoding: "utf8" });
+        if (result.status !== 0) throw new Error(`phase probe failed:\n${result.stderr}`);
+        return JSON.parse(result.stdout);
+      });
+      return [label, samples];
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+  const { files: fileCount, bytes } = phases[0][1][0];
 
   const [pack] = JSON.parse(execFileSync("npm", ["pack", "--dry-run", "--json", "--silent"], { cwd: root, encoding: "utf8" }));
 
@@ -95,7 +105,11 @@ try {
     console.log(`ratio (ours / create-vite): ${ratio.toFixed(2)}  ${ratio <= 1 ? "✓ ≤ 1.0" : "✗ > 1.0"}`);
   }
   console.log(`\nWe write ${fileCount} files (${(bytes / 1024).toFixed(1)} KB) for next + payments.`);
-  console.log(`Phases of ours (median): start-up (--version) ${ms(median(startup))}, generate ${ms(median(generateTimes))}, write ${ms(median(writeTimes))}`);
+  console.log(`\nPhases of ours, cold, medians of ${runs} fresh processes (whole --version run: ${ms(median(startup))})`);
+  for (const [label, samples] of phases) {
+    const phase = (key) => ms(median(samples.map((sample) => sample[key])));
+    console.log(`  ${label}: Node's own boot ${phase("boot")}, load bundle ${phase("load")}, generate ${phase("generate")}, write ${phase("write")}`);
+  }
   const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
   console.log(`Package: ${pack.entryCount} files, packed ${kb(pack.size)}, unpacked ${kb(pack.unpackedSize)}  ${pack.unpackedSize <= 500 * 1024 ? "✓ ≤ 500 KB" : "✗ > 500 KB"}`);
   const deps = Object.keys(JSON.parse(execFileSync("npm", ["pkg", "get", "dependencies"], { cwd: root, encoding: "utf8" })) ?? {});
