@@ -9,13 +9,22 @@ import { build } from "esbuild";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const runs = Number(process.env.BENCH_RUNS ?? 15);
-// Two places to write: a RAM disk, where the comparison measures the tools themselves, and the normal temp dir
-// on disk, where each created file also pays the file system's journal (we write 3× as many files as create-vite).
+// Two places to write: a RAM disk, where the comparison measures the tools themselves, and the normal temp dir on
+// disk, where each created file costs more (we write 3× as many files as create-vite).
 const places = [
   ...(existsSync("/dev/shm") ? [["RAM disk (/dev/shm)", "/dev/shm"]] : []),
   ["disk (os.tmpdir())", tmpdir()],
 ];
 const work = mkdtempSync(join(tmpdir(), "ccs-bench-"));
+// Everything is deleted at the very end, never between measurements: on an ext4 without a journal (this VM's disk),
+// creating a file scans past every inode freed in the last minutes, so a mid-bench delete would tax whichever tool
+// runs next, per file.
+const scratch = [work];
+const freshDir = (base, prefix) => {
+  const dir = mkdtempSync(join(base, prefix));
+  scratch.push(dir);
+  return dir;
+};
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -39,18 +48,14 @@ const [ours, vite] = Object.keys(contenders);
 const startup = [];
 
 function contest(base) {
-  const dir = mkdtempSync(join(base, "ccs-bench-"));
+  const dir = freshDir(base, "ccs-bench-");
   const times = Object.fromEntries(Object.keys(contenders).map((name) => [name, []]));
-  try {
-    timeProcess([join(root, "bin/create-convex-saas.cjs"), "--version"], dir); // warm the file cache
-    for (let i = 0; i < runs; i++) {
-      // Alternate who goes first so neither always gets the warmer machine.
-      const order = i % 2 ? Object.entries(contenders).reverse() : Object.entries(contenders);
-      for (const [name, args] of order) times[name].push(timeProcess(args(i), dir));
-      startup.push(timeProcess([join(root, "bin/create-convex-saas.cjs"), "--version"], dir));
-    }
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
+  timeProcess([join(root, "bin/create-convex-saas.cjs"), "--version"], dir); // warm the file cache
+  for (let i = 0; i < runs; i++) {
+    // Alternate who goes first so neither always gets the warmer machine.
+    const order = i % 2 ? Object.entries(contenders).reverse() : Object.entries(contenders);
+    for (const [name, args] of order) times[name].push(timeProcess(args(i), dir));
+    startup.push(timeProcess([join(root, "bin/create-convex-saas.cjs"), "--version"], dir));
   }
   return times;
 }
@@ -78,17 +83,13 @@ const bytes = [...tree.values()].reduce((sum, text) => sum + Buffer.byteLength(t
 process.stdout.write(JSON.stringify({ boot: start, load: loaded - start, generate: generated - loaded, write: written - generated, files: tree.size, bytes }));
 `);
   const phases = places.map(([label, base]) => {
-    const dir = mkdtempSync(join(base, "ccs-phases-"));
-    try {
-      const samples = Array.from({ length: runs }, (_, i) => {
-        const result = spawnSync(process.execPath, [probe, join(dir, `p-${i}`)], { encoding: "utf8" });
-        if (result.status !== 0) throw new Error(`phase probe failed:\n${result.stderr}`);
-        return JSON.parse(result.stdout);
-      });
-      return [label, samples];
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const dir = freshDir(base, "ccs-phases-");
+    const samples = Array.from({ length: runs }, (_, i) => {
+      const result = spawnSync(process.execPath, [probe, join(dir, `p-${i}`)], { encoding: "utf8" });
+      if (result.status !== 0) throw new Error(`phase probe failed:\n${result.stderr}`);
+      return JSON.parse(result.stdout);
+    });
+    return [label, samples];
   });
   const { files: fileCount, bytes } = phases[0][1][0];
 
@@ -115,5 +116,5 @@ process.stdout.write(JSON.stringify({ boot: start, load: loaded - start, generat
   const deps = Object.keys(JSON.parse(execFileSync("npm", ["pkg", "get", "dependencies"], { cwd: root, encoding: "utf8" })) ?? {});
   console.log(`Runtime dependencies: ${deps.length}`);
 } finally {
-  rmSync(work, { recursive: true, force: true });
+  for (const dir of scratch) rmSync(dir, { recursive: true, force: true });
 }
