@@ -12,6 +12,7 @@ const common = {
   target: "node20.19",
   minify: process.env.BUILD_MINIFY !== "0",
   legalComments: "none",
+  charset: "utf8", // symbols such as ◆ stay UTF-8 bytes instead of 6-byte \u escapes
   outdir: "dist",
   logLevel: "warning",
 };
