@@ -1,7 +1,8 @@
 // npm run bench: our CLI against create-vite, alternating runs in fresh temp dirs, plus package size and the cost of
-// each phase of ours. Installs nothing at run time (create-vite is a devDependency). Not part of npm test.
+// each phase of ours. Installs nothing at run time (create-vite and create-convex, for its size, are devDependencies).
+// Not part of npm test.
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -113,6 +114,13 @@ process.stdout.write(JSON.stringify({ boot: start, load: loaded - start, generat
   }
   const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
   console.log(`Package: ${pack.entryCount} files, packed ${kb(pack.size)}, unpacked ${kb(pack.unpackedSize)}  ${pack.unpackedSize <= 500 * 1024 ? "✓ ≤ 500 KB" : "✗ > 500 KB"}`);
+  // The others as installed (devDependencies): their files' bytes, which is what npm reports as unpacked size.
+  const installedBytes = (dir) =>
+    readdirSync(dir, { withFileTypes: true, recursive: true })
+      .filter((entry) => entry.isFile())
+      .reduce((sum, entry) => sum + statSync(join(entry.parentPath ?? entry.path, entry.name)).size, 0);
+  const others = ["create-vite", "create-convex"].map((name) => `${name} ${kb(installedBytes(join(root, "node_modules", name)))}`);
+  console.log(`         for comparison, unpacked: ${others.join(", ")} (create-convex downloads its templates at run time)`);
   const deps = Object.keys(JSON.parse(execFileSync("npm", ["pkg", "get", "dependencies"], { cwd: root, encoding: "utf8" })) ?? {});
   console.log(`Runtime dependencies: ${deps.length}`);
 } finally {
