@@ -8,7 +8,7 @@ import { defaults, type OptionValues, type ProjectOptions } from "./options.js";
 import { detectPackageManager, commands } from "./package-manager.js";
 import { checkPackageName, resolveTarget } from "./project-name.js";
 import { nextSteps, reproduceCommand, shellQuote } from "./next-steps.js";
-import { isTerminal, writeOut } from "./terminal.js";
+import { isTerminal, useStdioStreams, writeOut } from "./terminal.js";
 import { occupiedEntries, rollback, TargetError, writeTree } from "./write.js";
 
 const EXIT = { done: 0, failed: 1, usage: 2, cancelled: 130 } as const;
@@ -16,8 +16,7 @@ const EXIT = { done: 0, failed: 1, usage: 2, cancelled: 130 } as const;
 const version = (): string =>
   (JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string }).version;
 
-// Plain lines go straight to the descriptor (see terminal.ts). With a terminal, clack writes everything except
-// "Wrote N files", which comes after the last prompt has long been flushed, so the order holds.
+// Plain lines go straight to the descriptor, or through the stdio streams once prompts are in use (terminal.ts).
 const say = (line = "") => writeOut(1, `${line}\n`);
 
 /** A long step: a clack spinner in a terminal, plain lines otherwise. */
@@ -51,6 +50,7 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
   // first: in CI it is a pipe, so stdin (often /dev/null, a character device) never needs the tty module.
   const interactive = isTerminal(1) && isTerminal(0) && !args.dryRun;
   const ui = interactive ? await import("./prompts.js") : undefined;
+  if (ui) useStdioStreams();
   try {
     ui?.intro(version());
     const directory = args.directory ?? (await ui?.askDirectory());
