@@ -9,6 +9,7 @@ import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
+const cli = join(root, "bin/create-convex-saas.cjs");
 const runs = Number(process.env.BENCH_RUNS ?? 15);
 const work = mkdtempSync(join(tmpdir(), "ccs-bench-"));
 const scratch = [work]; // deleted at the very end, never between measurements (see below)
@@ -48,7 +49,7 @@ function timeProcess(args, cwd) {
 }
 
 const contenders = {
-  "create-convex-saas (next + payments)": (i) => [join(root, "bin/create-convex-saas.cjs"), `ours-${i}`, "--yes", "--no-install", "--no-git"],
+  "create-convex-saas (next + payments)": (i) => [cli, `ours-${i}`, "--yes", "--no-install", "--no-git"],
   "create-vite -t react-ts": (i) => [join(root, "node_modules/create-vite/index.js"), `vite-${i}`, "-t", "react-ts", "--no-interactive"],
 };
 const [ours, vite] = Object.keys(contenders);
@@ -57,12 +58,12 @@ const startup = [];
 function contest(base) {
   const dir = freshDir(base, "ccs-bench-");
   const times = Object.fromEntries(Object.keys(contenders).map((name) => [name, []]));
-  timeProcess([join(root, "bin/create-convex-saas.cjs"), "--version"], dir); // warm the file cache
+  timeProcess([cli, "--version"], dir); // warm the file cache
   for (let i = 0; i < runs; i++) {
     // Alternate who goes first so neither always gets the warmer machine.
     const order = i % 2 ? Object.entries(contenders).reverse() : Object.entries(contenders);
     for (const [name, args] of order) times[name].push(timeProcess(args(i), dir));
-    startup.push(timeProcess([join(root, "bin/create-convex-saas.cjs"), "--version"], dir));
+    startup.push(timeProcess([cli, "--version"], dir));
   }
   return times;
 }
@@ -124,7 +125,7 @@ process.stdout.write(JSON.stringify({ boot: start, load: loaded - start, generat
   const installedBytes = (dir) =>
     readdirSync(dir, { withFileTypes: true, recursive: true })
       .filter((entry) => entry.isFile())
-      .reduce((sum, entry) => sum + statSync(join(entry.parentPath ?? entry.path, entry.name)).size, 0);
+      .reduce((sum, entry) => sum + statSync(join(entry.parentPath, entry.name)).size, 0);
   const others = ["create-vite", "create-convex"].map((name) => `${name} ${kb(installedBytes(join(root, "node_modules", name)))}`);
   console.log(`         for comparison, unpacked: ${others.join(", ")} (create-convex downloads its templates at run time)`);
   const deps = Object.keys(JSON.parse(execFileSync("npm", ["pkg", "get", "dependencies"], { cwd: root, encoding: "utf8" })) ?? {});
