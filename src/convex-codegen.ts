@@ -66,13 +66,16 @@ export declare const internal: FilterApi<
 `;
 }
 
-/** The files of convex/_generated for a project whose files are `paths`. */
+/**
+ * The files of convex/_generated for a project whose files are `paths`. Only api.d.ts depends on them: every
+ * project has convex/schema.ts (the base layer's; layers add or replace files, never remove them), so
+ * dataModel.d.ts is always the schema-typed one.
+ */
 export function convexGenerated(paths: Iterable<string>): Map<string, string> {
-  const all = [...paths];
   return new Map([
-    ["convex/_generated/api.d.ts", apiDts(convexModules(all))],
+    ["convex/_generated/api.d.ts", apiDts(convexModules(paths))],
     ["convex/_generated/api.js", read("api.js")],
-    ["convex/_generated/dataModel.d.ts", read(all.includes("convex/schema.ts") ? "dataModel.d.ts" : "dataModel.noschema.d.ts")],
+    ["convex/_generated/dataModel.d.ts", read("dataModel.d.ts")],
     ["convex/_generated/server.d.ts", read("server.d.ts")],
     ["convex/_generated/server.js", read("server.js")],
   ]);
