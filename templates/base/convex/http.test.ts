@@ -5,20 +5,21 @@ import userCreated from "../webhooks/samples/user.created.json";
 import userDeleted from "../webhooks/samples/user.deleted.json";
 import userUpdated from "../webhooks/samples/user.updated.json";
 import { api } from "./_generated/api";
+import { userEventHandlers } from "./users";
 import schema from "./schema";
 import {
   modules,
   signedWebhook,
   useWebhookTestEnv,
   WEBHOOK_PATH,
-  WEBHOOK_SECRET,
 } from "./test.setup";
 
 function setup() {
   const t = convexTest(schema, modules);
   const post = (init: RequestInit) => t.fetch(WEBHOOK_PATH, init);
   const users = () => t.run((ctx) => ctx.db.query("users").collect());
-  return { t, post, users };
+  const log = () => t.run((ctx) => ctx.db.query("webhookEvents").collect());
+  return { t, post, users, log };
 }
 
 useWebhookTestEnv();
@@ -134,7 +135,11 @@ describe("user events", () => {
     const created = {
       ...userUpdated,
       type: "user.created",
-      data: { ...userUpdated.data, last_name: "Doe" },
+      data: {
+        ...userUpdated.data,
+        last_name: "Doe",
+        updated_at: userUpdated.data.updated_at - 60_000,
+      },
     };
     await post(signedWebhook(created));
     expect(await users()).toMatchObject([{ name: "John Doe" }]);
@@ -178,13 +183,114 @@ describe("user events", () => {
   });
 });
 
-describe("handler failures", () => {
-  test("500 (so Clerk retries) when a signed event's data is not what we expect", async () => {
+describe("out of order and redelivered user events", () => {
+  test("a user.updated delivered after user.deleted does not bring the user back", async () => {
     const { post, users } = setup();
+    await post(signedWebhook(userUpdated));
+    expect((await post(signedWebhook(userDeleted))).status).toBe(200);
+    const late = {
+      ...userUpdated,
+      data: { ...userUpdated.data, updated_at: userUpdated.data.updated_at + 1 },
+    };
+    expect((await post(signedWebhook(late))).status).toBe(200);
+    expect(await users()).toEqual([]);
+  });
+
+  test("an older user.updated delivered late does not overwrite a newer name", async () => {
+    const { post, users } = setup();
+    const newer = {
+      ...userUpdated,
+      data: {
+        ...userUpdated.data,
+        first_name: "Newer",
+        updated_at: userUpdated.data.updated_at + 60_000,
+      },
+    };
+    await post(signedWebhook(newer));
+    expect((await post(signedWebhook(userUpdated))).status).toBe(200);
+    expect(await users()).toMatchObject([{ name: "Newer Doe Updated" }]);
+  });
+});
+
+describe("the events log (webhookEvents)", () => {
+  test("records each verified delivery once, by svix-id, with its outcome and no personal data", async () => {
+    const { post, log } = setup();
+    await post(signedWebhook(userCreated, { id: "msg_1" }));
+    await post(signedWebhook(userCreated, { id: "msg_1" })); // Svix redelivers with the same id
+    await post(signedWebhook(userCreated, { id: "msg_2" })); // the same event, delivered again by Clerk
+    await post(signedWebhook(sessionCreated, { id: "msg_3" }));
+    expect(await log()).toMatchObject([
+      { svixId: "msg_1", type: "user.created", outcome: "processed", attempts: 2 },
+      {
+        svixId: "msg_2",
+        type: "user.created",
+        outcome: "ignored",
+        detail: "this version is stored already",
+      },
+      {
+        svixId: "msg_3",
+        type: "session.created",
+        outcome: "ignored",
+        detail: "no handler for this event type",
+      },
+    ]);
+    const logged = JSON.stringify(await log());
+    expect(logged).not.toContain("example@example.org");
+    expect(logged).not.toContain("Example");
+  });
+
+  test("a redelivered id that was processed is answered 200 and not applied again", async () => {
+    const { t, post, users } = setup();
+    const delivery = signedWebhook(userCreated, { id: "msg_once" });
+    expect((await post(delivery)).status).toBe(200);
+    // Someone renames the user in between; applying the old delivery again would undo it.
+    await t.run(async (ctx) => {
+      const [user] = await ctx.db.query("users").collect();
+      await ctx.db.patch("users", user!._id, { name: "Renamed" });
+    });
+    expect((await post(delivery)).status).toBe(200);
+    expect(await users()).toMatchObject([{ name: "Renamed" }]);
+    expect(console.log).toHaveBeenCalledWith(
+      "Clerk event user.created (msg_once) duplicate",
+    );
+  });
+
+  test("a failure is logged and answered 500; Svix's retry of the same id is applied", async () => {
+    const { post, users, log } = setup();
+    const apply = vi
+      .spyOn(userEventHandlers["user.created"], "apply")
+      .mockRejectedValueOnce(new Error("database busy"));
+    const delivery = signedWebhook(userCreated, { id: "msg_retry" });
+    expect((await post(delivery)).status).toBe(500);
+    expect(await users()).toEqual([]);
+    expect(await log()).toMatchObject([
+      { svixId: "msg_retry", outcome: "failed", detail: "database busy" },
+    ]);
+
+    expect((await post(delivery)).status).toBe(200);
+    expect(apply).toHaveBeenCalledTimes(2);
+    expect(await users()).toHaveLength(1);
+    const [entry] = await log();
+    expect(entry).toMatchObject({ outcome: "processed", attempts: 2 });
+    expect(entry).not.toHaveProperty("detail");
+  });
+
+  test("500 (so Clerk retries) when a signed event's data is not what we expect", async () => {
+    const { post, users, log } = setup();
     const malformed = { ...userCreated, data: { object: "user" } };
-    const res = await post(signedWebhook(malformed));
+    const res = await post(signedWebhook(malformed, { id: "msg_bad" }));
     expect(res.status).toBe(500);
     expect(await users()).toEqual([]);
+    expect(await log()).toMatchObject([
+      { svixId: "msg_bad", type: "user.created", outcome: "failed" },
+    ]);
+  });
+
+  test("rejected deliveries are not logged", async () => {
+    const { post, log } = setup();
+    const otherSecret = `whsec_${btoa("not-the-clerk-endpoint-secret")}`;
+    await post(signedWebhook(userCreated, { secret: otherSecret }));
+    expect(await log()).toEqual([]);
   });
 });
 

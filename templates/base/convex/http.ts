@@ -1,27 +1,27 @@
 import { httpRouter } from "convex/server";
 import { Webhook } from "svix";
-import { httpAction, type ActionCtx } from "./_generated/server";
+import { internal } from "./_generated/api";
+import { env, httpAction } from "./_generated/server";
 import { clerkEventHandlers } from "./clerkEvents";
+import { isHandled } from "./webhookEvents";
 
-type ClerkEventHandler = (ctx: ActionCtx, data: unknown) => Promise<void>;
 type ClerkEvent = { type: string; data: unknown };
-
-const handlers: Partial<Record<string, ClerkEventHandler>> = clerkEventHandlers;
 
 const http = httpRouter();
 
 /**
  * Clerk webhook endpoint: https://<deployment>.convex.site/clerk-users-webhook
  *
- * 400 for a delivery that fails verification (Clerk does not fix those by retrying);
- * 500 when the secret is missing or a handler throws (Clerk retries with backoff,
- * and every handler is idempotent, so a retry is safe).
+ * Every verified delivery is logged by its svix-id (table webhookEvents) and applied in one mutation:
+ * 200 when applied, ignored (an unhandled type, an older version, a deleted user) or a redelivery of one
+ * already handled; 400 for a delivery that fails verification (Clerk does not fix those by retrying);
+ * 500 when the secret is missing or applying fails (logged as failed; Clerk retries with backoff).
  */
 http.route({
   path: "/clerk-users-webhook",
   method: "POST",
   handler: httpAction(async (ctx, request) => {
-    const secret = process.env.CLERK_WEBHOOK_SECRET;
+    const secret = env.CLERK_WEBHOOK_SECRET;
     if (!secret) {
       console.error(
         "CLERK_WEBHOOK_SECRET is not set: npx convex env set CLERK_WEBHOOK_SECRET whsec_...",
@@ -33,26 +33,45 @@ http.route({
     if (event === null) {
       return new Response("Invalid webhook", { status: 400 });
     }
+    // Verification needs the header, so it is there.
+    const svixId = request.headers.get("svix-id") ?? "";
 
-    const svixId = request.headers.get("svix-id");
-    const handler = Object.hasOwn(handlers, event.type)
-      ? handlers[event.type]
-      : undefined;
-    if (handler === undefined) {
+    if (!isHandled(event.type)) {
+      await ctx.runMutation(internal.webhookEvents.recordDelivery, {
+        svixId,
+        type: event.type,
+        outcome: "ignored",
+        detail: "no handler for this event type",
+      });
       console.log(`Ignored Clerk event ${event.type} (${svixId})`);
       return new Response(null, { status: 200 });
     }
 
     try {
-      await handler(ctx, event.data);
-    } catch (error) {
-      console.error(
-        `Failed to handle Clerk event ${event.type} (${svixId})`,
-        error,
+      const data = clerkEventHandlers[event.type].parse(event.data);
+      const result = await ctx.runMutation(
+        internal.webhookEvents.applyClerkEvent,
+        { svixId, event: { type: event.type, data } },
       );
+      if (result.outcome !== "processed") {
+        const why = result.outcome === "ignored" ? `: ${result.reason}` : "";
+        console.log(`Clerk event ${event.type} (${svixId}) ${result.outcome}${why}`);
+      }
+      return new Response(null, { status: 200 });
+    } catch (error) {
+      console.error(`Failed to handle Clerk event ${event.type} (${svixId})`, error);
+      try {
+        await ctx.runMutation(internal.webhookEvents.recordDelivery, {
+          svixId,
+          type: event.type,
+          outcome: "failed",
+          detail: errorMessage(error).slice(0, 1000),
+        });
+      } catch (logError) {
+        console.error("Could not log the failed delivery", logError);
+      }
       return new Response("Webhook handler failed", { status: 500 });
     }
-    return new Response(null, { status: 200 });
   }),
 });
 

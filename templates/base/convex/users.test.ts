@@ -1,9 +1,15 @@
 import { convexTest } from "convex-test";
-import { describe, expect, test, vi } from "vitest";
-import { api, internal } from "./_generated/api";
+import { describe, expect, test } from "vitest";
+import { api } from "./_generated/api";
 import schema from "./schema";
 import { modules } from "./test.setup";
-import { type ClerkUser, displayName, getCurrentUserOrThrow } from "./users";
+import {
+  type ClerkUser,
+  deleteUser,
+  displayName,
+  getCurrentUserOrThrow,
+  upsertUser,
+} from "./users";
 
 const clerkUser = (overrides: Partial<ClerkUser> = {}): ClerkUser => ({
   id: "user_29w83sxmDNGwOuEthce5gg56FcC",
@@ -17,8 +23,17 @@ const clerkUser = (overrides: Partial<ClerkUser> = {}): ClerkUser => ({
       email_address: "example@example.org",
     },
   ],
+  updated_at: 1654012591835,
   ...overrides,
 });
+
+function setup() {
+  const t = convexTest(schema, modules);
+  const upsert = (data: ClerkUser) => t.run((ctx) => upsertUser(ctx, data));
+  const remove = (id: string) => t.run((ctx) => deleteUser(ctx, { id }));
+  const users = () => t.run((ctx) => ctx.db.query("users").collect());
+  return { t, upsert, remove, users };
+}
 
 describe("displayName", () => {
   test("joins first and last name", () => {
@@ -62,80 +77,122 @@ describe("displayName", () => {
   });
 });
 
-describe("upsertFromClerk", () => {
-  test("creates the user once, then updates it in place", async () => {
-    const t = convexTest(schema, modules);
-    const id = await t.mutation(internal.users.upsertFromClerk, {
-      data: clerkUser(),
+describe("upsertUser: ordering by Clerk's updated_at", () => {
+  test("creates the user once, then applies only newer versions", async () => {
+    const { upsert, users } = setup();
+    expect(await upsert(clerkUser())).toEqual({ outcome: "processed" });
+    expect(await upsert(clerkUser())).toEqual({
+      outcome: "ignored",
+      reason: "this version is stored already",
     });
-    const again = await t.mutation(internal.users.upsertFromClerk, {
-      data: clerkUser(),
-    });
-    expect(again).toBe(id);
 
-    await t.mutation(internal.users.upsertFromClerk, {
-      data: clerkUser({ first_name: "Ada", last_name: "Lovelace" }),
+    const renamed = clerkUser({
+      first_name: "Ada",
+      last_name: "Lovelace",
+      updated_at: 1654012600000,
     });
-    const users = await t.run((ctx) => ctx.db.query("users").collect());
-    expect(users).toMatchObject([
-      {
-        _id: id,
-        name: "Ada Lovelace",
-        externalId: "user_29w83sxmDNGwOuEthce5gg56FcC",
-      },
+    expect(await upsert(renamed)).toEqual({ outcome: "processed" });
+    expect(await users()).toMatchObject([
+      { name: "Ada Lovelace", clerkUpdatedAt: 1654012600000 },
     ]);
+  });
+
+  test("an older version delivered late does not overwrite a newer name", async () => {
+    const { upsert, users } = setup();
+    await upsert(clerkUser({ first_name: "New", updated_at: 2000 }));
+    expect(await upsert(clerkUser({ first_name: "Old", updated_at: 1000 }))).toEqual({
+      outcome: "ignored",
+      reason: "older than the stored user",
+    });
+    expect(await users()).toMatchObject([{ name: "New Example" }]);
+  });
+
+  test("an equal updated_at never replaces the stored version", async () => {
+    const { upsert, users } = setup();
+    await upsert(clerkUser({ first_name: "First" }));
+    await upsert(clerkUser({ first_name: "Second" }));
+    expect(await users()).toMatchObject([{ name: "First Example" }]);
   });
 });
 
-describe("deleteFromClerk", () => {
-  test("deletes the user, and is a no-op when it is already gone", async () => {
-    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
-    const t = convexTest(schema, modules);
-    await t.mutation(internal.users.upsertFromClerk, { data: clerkUser() });
-    const clerkUserId = clerkUser().id;
-    await t.mutation(internal.users.deleteFromClerk, { clerkUserId });
-    await t.mutation(internal.users.deleteFromClerk, { clerkUserId });
-    expect(await t.run((ctx) => ctx.db.query("users").collect())).toEqual([]);
-    expect(warn).toHaveBeenCalledOnce();
-    warn.mockRestore();
+describe("deleteUser: a deleted user stays deleted", () => {
+  test("removes the row and leaves a tombstone outside users", async () => {
+    const { t, upsert, remove, users } = setup();
+    await upsert(clerkUser());
+    expect(await remove(clerkUser().id)).toEqual({ outcome: "processed" });
+    expect(await users()).toEqual([]);
+    const tombstones = await t.run((ctx) =>
+      ctx.db.query("deletedUsers").collect(),
+    );
+    expect(tombstones).toMatchObject([{ externalId: clerkUser().id }]);
+    expect(await remove(clerkUser().id)).toEqual({
+      outcome: "ignored",
+      reason: "the user was deleted already",
+    });
+  });
+
+  test("a late user.updated (even a newer version) does not bring the user back", async () => {
+    const { upsert, remove, users } = setup();
+    await upsert(clerkUser());
+    await remove(clerkUser().id);
+    expect(await upsert(clerkUser({ updated_at: Date.now() }))).toEqual({
+      outcome: "ignored",
+      reason: "the user was deleted",
+    });
+    expect(await users()).toEqual([]);
+  });
+
+  test("user.deleted before user.created: the created event is ignored", async () => {
+    const { upsert, remove, users } = setup();
+    await remove(clerkUser().id);
+    await upsert(clerkUser());
+    expect(await users()).toEqual([]);
   });
 });
 
 describe("current", () => {
   test("is null when signed out", async () => {
-    const t = convexTest(schema, modules);
-    await t.mutation(internal.users.upsertFromClerk, { data: clerkUser() });
+    const { t, upsert } = setup();
+    await upsert(clerkUser());
     expect(await t.query(api.users.current, {})).toBeNull();
   });
 
   test("is null when signed in before the webhook created the user", async () => {
-    const t = convexTest(schema, modules);
+    const { t } = setup();
     const asUser = t.withIdentity({ subject: clerkUser().id });
     expect(await asUser.query(api.users.current, {})).toBeNull();
   });
 
-  test("returns the signed-in user's record, matched on the JWT subject", async () => {
-    const t = convexTest(schema, modules);
-    await t.mutation(internal.users.upsertFromClerk, { data: clerkUser() });
-    await t.mutation(internal.users.upsertFromClerk, {
-      data: clerkUser({ id: "user_other", first_name: "Other" }),
-    });
+  test("returns the signed-in user's name and ids only, matched on the JWT subject", async () => {
+    const { t, upsert } = setup();
+    await upsert(clerkUser());
+    await upsert(clerkUser({ id: "user_other", first_name: "Other" }));
     const asUser = t.withIdentity({ subject: clerkUser().id });
-    expect(await asUser.query(api.users.current, {})).toMatchObject({
+    const user = await asUser.query(api.users.current, {});
+    expect(user).toMatchObject({
       name: "Example Example",
       externalId: clerkUser().id,
     });
+    expect(Object.keys(user ?? {}).sort()).toEqual([
+      "_creationTime",
+      "_id",
+      "externalId",
+      "name",
+    ]);
   });
 });
 
 describe("getCurrentUserOrThrow", () => {
-  test("throws when signed out, returns the user when signed in", async () => {
-    const t = convexTest(schema, modules);
-    await t.mutation(internal.users.upsertFromClerk, { data: clerkUser() });
-    await expect(t.run((ctx) => getCurrentUserOrThrow(ctx))).rejects.toThrow(
-      /Not signed in/,
-    );
+  test("throws ConvexErrors a client can read: NOT_SIGNED_IN, then USER_NOT_SYNCED", async () => {
+    const { t, upsert } = setup();
+    await expect(t.run((ctx) => getCurrentUserOrThrow(ctx))).rejects.toMatchObject({
+      data: { code: "NOT_SIGNED_IN" },
+    });
     const asUser = t.withIdentity({ subject: clerkUser().id });
+    await expect(asUser.run((ctx) => getCurrentUserOrThrow(ctx))).rejects.toMatchObject({
+      data: { code: "USER_NOT_SYNCED" },
+    });
+    await upsert(clerkUser());
     const user = await asUser.run((ctx) => getCurrentUserOrThrow(ctx));
     expect(user.externalId).toBe(clerkUser().id);
   });

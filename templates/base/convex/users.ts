@@ -1,26 +1,25 @@
-import { type Infer, v } from "convex/values";
-import { internal } from "./_generated/api";
+import { ConvexError, type Infer, v } from "convex/values";
 import type { Doc } from "./_generated/dataModel";
-import {
-  type ActionCtx,
-  internalMutation,
-  query,
-  type QueryCtx,
-} from "./_generated/server";
-import schema from "./schema";
+import { type MutationCtx, query, type QueryCtx } from "./_generated/server";
+import type { ClerkEventHandler, Outcome } from "./webhookEvents";
 
-const userDoc = v.object({
-  _id: v.id("users"),
-  _creationTime: v.number(),
-  ...schema.tables.users.validator.fields,
-});
-
-/** The signed-in user's record, or null when signed out or before Clerk's webhook created it. */
+/** The signed-in user, as the UI shows it; null when signed out or before Clerk's webhook created the user. */
 export const current = query({
   args: {},
-  returns: v.union(userDoc, v.null()),
+  returns: v.union(
+    v.object({
+      _id: v.id("users"),
+      _creationTime: v.number(),
+      name: v.string(),
+      externalId: v.string(),
+    }),
+    v.null(),
+  ),
   handler: async (ctx) => {
-    return await getCurrentUser(ctx);
+    const user = await getCurrentUser(ctx);
+    if (user === null) return null;
+    const { _id, _creationTime, name, externalId } = user;
+    return { _id, _creationTime, name, externalId };
   },
 });
 
@@ -39,41 +38,63 @@ export const clerkUserValidator = v.object({
   email_addresses: v.array(
     v.object({ id: v.string(), email_address: v.string() }),
   ),
+  updated_at: v.number(), // ms
 });
 export type ClerkUser = Infer<typeof clerkUserValidator>;
 
-/** Creates or updates the user from Clerk's user JSON. Idempotent: Clerk may deliver an event twice. */
-export const upsertFromClerk = internalMutation({
-  args: { data: clerkUserValidator },
-  returns: v.id("users"),
-  handler: async (ctx, { data }) => {
-    const name = displayName(data);
-    const user = await userByExternalId(ctx, data.id);
-    if (user === null) {
-      return await ctx.db.insert("users", { name, externalId: data.id });
-    }
-    if (user.name !== name) {
-      await ctx.db.patch(user._id, { name });
-    }
-    return user._id;
-  },
-});
+/**
+ * Applies user.created / user.updated. Clerk does not promise ordered delivery, so an event is applied only if
+ * its `updated_at` is newer than the stored one (an equal one is the version we have), and never for a user
+ * whose user.deleted we applied.
+ */
+export async function upsertUser(
+  ctx: MutationCtx,
+  data: ClerkUser,
+): Promise<Outcome> {
+  if (await isDeletedUser(ctx, data.id)) {
+    return { outcome: "ignored", reason: "the user was deleted" };
+  }
+  const name = displayName(data);
+  const user = await userByExternalId(ctx, data.id);
+  if (user === null) {
+    await ctx.db.insert("users", {
+      name,
+      externalId: data.id,
+      clerkUpdatedAt: data.updated_at,
+    });
+    return { outcome: "processed" };
+  }
+  if (data.updated_at <= user.clerkUpdatedAt) {
+    return {
+      outcome: "ignored",
+      reason:
+        data.updated_at < user.clerkUpdatedAt
+          ? "older than the stored user"
+          : "this version is stored already",
+    };
+  }
+  await ctx.db.patch("users", user._id, {
+    name,
+    clerkUpdatedAt: data.updated_at,
+  });
+  return { outcome: "processed" };
+}
 
-/** Deletes the user with this Clerk user id, if we have it. */
-export const deleteFromClerk = internalMutation({
-  args: { clerkUserId: v.string() },
-  returns: v.null(),
-  handler: async (ctx, { clerkUserId }) => {
-    const user = await userByExternalId(ctx, clerkUserId);
-    if (user === null) {
-      // Already deleted (a redelivery), or never created.
-      console.warn(`No user to delete for Clerk user ${clerkUserId}`);
-      return null;
-    }
-    await ctx.db.delete(user._id);
-    return null;
-  },
-});
+/** Applies user.deleted: removes the users row and remembers the id, so that late user.* events are ignored. */
+export async function deleteUser(
+  ctx: MutationCtx,
+  { id }: { id: string },
+): Promise<Outcome> {
+  if (await isDeletedUser(ctx, id)) {
+    return { outcome: "ignored", reason: "the user was deleted already" };
+  }
+  const user = await userByExternalId(ctx, id);
+  if (user !== null) {
+    await ctx.db.delete("users", user._id);
+  }
+  await ctx.db.insert("deletedUsers", { externalId: id, deletedAt: Date.now() });
+  return { outcome: "processed" };
+}
 
 /**
  * The name we show for a Clerk user: "First Last" when Clerk has either part, else the
@@ -102,12 +123,20 @@ export async function getCurrentUser(
   return await userByExternalId(ctx, identity.subject);
 }
 
+/**
+ * The signed-in user's row. Throws a ConvexError (whose data reaches the client, unlike a plain Error's
+ * message in production): `NOT_SIGNED_IN`, or `USER_NOT_SYNCED` before Clerk's webhook created the user.
+ */
 export async function getCurrentUserOrThrow(
   ctx: QueryCtx,
 ): Promise<Doc<"users">> {
-  const user = await getCurrentUser(ctx);
+  const identity = await ctx.auth.getUserIdentity();
+  if (identity === null) {
+    throw new ConvexError({ code: "NOT_SIGNED_IN" });
+  }
+  const user = await userByExternalId(ctx, identity.subject);
   if (user === null) {
-    throw new Error("Not signed in, or the user is not synced from Clerk yet");
+    throw new ConvexError({ code: "USER_NOT_SYNCED" });
   }
   return user;
 }
@@ -118,8 +147,20 @@ export async function userByExternalId(
 ): Promise<Doc<"users"> | null> {
   return await ctx.db
     .query("users")
-    .withIndex("byExternalId", (q) => q.eq("externalId", externalId))
+    .withIndex("by_externalId", (q) => q.eq("externalId", externalId))
     .unique();
+}
+
+/** Whether user.deleted was applied for this Clerk user id. */
+export async function isDeletedUser(
+  ctx: QueryCtx,
+  externalId: string,
+): Promise<boolean> {
+  const tombstone = await ctx.db
+    .query("deletedUsers")
+    .withIndex("by_externalId", (q) => q.eq("externalId", externalId))
+    .unique();
+  return tombstone !== null;
 }
 
 /** Clerk's user JSON as it arrives; only the fields `clerkUserValidator` keeps are typed. */
@@ -130,9 +171,12 @@ type ClerkUserJSON = {
   username?: string | null;
   primary_email_address_id?: string | null;
   email_addresses?: { id: string; email_address: string }[];
+  updated_at: number;
 };
 
-function pickClerkUser(data: ClerkUserJSON): ClerkUser {
+export function pickClerkUser(raw: unknown): ClerkUser {
+  // Signed by Clerk; the mutation's validator checks the fields we keep.
+  const data = raw as ClerkUserJSON;
   return {
     id: data.id,
     first_name: data.first_name ?? null,
@@ -142,30 +186,31 @@ function pickClerkUser(data: ClerkUserJSON): ClerkUser {
     email_addresses: (data.email_addresses ?? []).map(
       ({ id, email_address }) => ({ id, email_address }),
     ),
+    updated_at: data.updated_at,
   };
 }
 
-async function upsertUser(ctx: ActionCtx, data: unknown): Promise<void> {
-  // `data` is signed by Clerk; upsertFromClerk's validator checks the fields we use.
-  await ctx.runMutation(internal.users.upsertFromClerk, {
-    data: pickClerkUser(data as ClerkUserJSON),
-  });
+const deletedUserValidator = v.object({ id: v.string() });
+
+// user.deleted carries a deleted-object stub: { object, id, deleted, external_id? }.
+// `id` is the Clerk user id (our externalId); Clerk's `external_id` is a different field.
+function pickDeletedUser(raw: unknown): { id: string } {
+  return { id: (raw as { id: string }).id };
 }
 
-async function deleteUser(ctx: ActionCtx, data: unknown): Promise<void> {
-  // user.deleted carries a deleted-object stub: { object, id, deleted, external_id? }.
-  // `id` is the Clerk user id (our externalId); Clerk's `external_id` is a different field.
-  const { id } = data as { id?: string };
-  if (id === undefined) {
-    console.warn("user.deleted without a user id: ignored");
-    return;
-  }
-  await ctx.runMutation(internal.users.deleteFromClerk, { clerkUserId: id });
-}
+const userUpserted: ClerkEventHandler<ClerkUser> = {
+  data: clerkUserValidator,
+  parse: pickClerkUser,
+  apply: upsertUser,
+};
 
 /** Webhook handlers for Clerk's user events; wired up in clerkEvents.ts. */
 export const userEventHandlers = {
-  "user.created": upsertUser,
-  "user.updated": upsertUser,
-  "user.deleted": deleteUser,
+  "user.created": userUpserted,
+  "user.updated": userUpserted,
+  "user.deleted": {
+    data: deletedUserValidator,
+    parse: pickDeletedUser,
+    apply: deleteUser,
+  } satisfies ClerkEventHandler<{ id: string }>,
 };

@@ -121,7 +121,11 @@ describe("sendWebhook", () => {
     expect(got).toEqual({
       ...expected,
       timestamp: got.timestamp,
-      data: { ...expected.data, id: "user_test123" },
+      data: {
+        ...expected.data,
+        id: "user_test123",
+        updated_at: got.data.updated_at,
+      },
     });
     expect(got.timestamp).not.toBe(expected.timestamp);
     expect(Math.abs(got.timestamp - Date.now())).toBeLessThan(60_000); // this sample uses milliseconds
@@ -185,6 +189,14 @@ describe("buildPayload", () => {
     }
   });
 
+  test("data.updated_at is now, so the backend takes each send as the newest version", () => {
+    const now = new Date("2030-01-01T00:00:00Z");
+    const data = buildPayload("user.updated", { now }).data as {
+      updated_at: number;
+    };
+    expect(data.updated_at).toBe(now.getTime());
+  });
+
   test("without --user the sample's user id is kept", () => {
     expect((buildPayload("user.updated").data as { id: string }).id).toBe(
       sample("user.updated").data.id,
@@ -231,6 +243,47 @@ describe("buildPayload", () => {
       expect(() =>
         buildPayload("user.created", { paymentId: "cpa_keep" }),
       ).toThrow(/--payment does not apply/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test("subscription events: --plan sets the plan slug, of each item too; updated_at is fresh everywhere", () => {
+    // Minimal samples in Clerk's shapes, so this runs with or without the payments layer.
+    const dir = mkdtempSync(join(tmpdir(), "webhook-samples-"));
+    try {
+      const item = { updated_at: 1, plan: { slug: "pro-plan" } };
+      writeFileSync(
+        join(dir, "subscriptionItem.active.json"),
+        JSON.stringify({ type: "subscriptionItem.active", data: item }),
+      );
+      writeFileSync(
+        join(dir, "subscription.created.json"),
+        JSON.stringify({
+          type: "subscription.created",
+          data: { updated_at: 1, items: [item, item] },
+        }),
+      );
+      type Item = { updated_at: number; plan: { slug: string } };
+      const now = new Date("2030-01-01T00:00:00Z");
+      const single = buildPayload("subscriptionItem.active", {
+        samplesDir: dir,
+        planSlug: "pro",
+        now,
+      }).data as Item;
+      expect(single).toEqual({
+        updated_at: now.getTime(),
+        plan: { slug: "pro" },
+      });
+      const subscription = buildPayload("subscription.created", {
+        samplesDir: dir,
+        planSlug: "pro",
+        now,
+      }).data as { updated_at: number; items: Item[] };
+      expect(subscription.items).toEqual([single, single]);
+      expect(() => buildPayload("user.created", { planSlug: "pro" })).toThrow(
+        /--plan does not apply to user.created/,
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -431,7 +484,7 @@ describe("against this project's endpoint (convex/http.ts, in convex-test)", () 
       const t = convexTest(schema, modules);
       const toConvex: typeof fetch = (input, init) =>
         t.fetch(new URL(String(input)).pathname, init);
-      for (const event of listEvents()) {
+      const send = async (event: string) => {
         const result = await sendWebhook({
           event,
           userId: "user_sent",
@@ -440,10 +493,25 @@ describe("against this project's endpoint (convex/http.ts, in convex-test)", () 
           fetch: toConvex,
         });
         expect(result.status, `${event}: ${result.body}`).toBe(200);
-      }
-      // In name order: user.deleted removed the row, then user.updated wrote it back.
-      const users = await t.run((ctx) => ctx.db.query("users").collect());
-      expect(users.map((user) => user.externalId)).toEqual(["user_sent"]);
+      };
+      const users = () =>
+        t.run((ctx) => ctx.db.query("users").collect());
+      // user.deleted last: after it, the backend ignores user.* events for that user.
+      const events = listEvents().filter((event) => event !== "user.deleted");
+      for (const event of events) await send(event);
+      expect((await users()).map((user) => user.externalId)).toEqual([
+        "user_sent",
+      ]);
+      await send("user.deleted");
+      expect(await users()).toEqual([]);
+
+      const log = await t.run((ctx) =>
+        ctx.db.query("webhookEvents").collect(),
+      );
+      expect(log.map((entry) => entry.type).sort()).toEqual(
+        [...events, "user.deleted"].sort(),
+      );
+      expect(log.filter((entry) => entry.outcome === "failed")).toEqual([]);
     } finally {
       vi.unstubAllEnvs();
       vi.restoreAllMocks();

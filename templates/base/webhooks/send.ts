@@ -1,7 +1,7 @@
 /**
  * webhook:send — deliver a signed Clerk webhook to this project's Convex deployment, no tunnel needed.
  *
- *   npm run webhook:send -- user.created [--user user_123] [--payment cpa_123] [--url https://…]
+ *   npm run webhook:send -- user.created [--user user_123] [--payment cpa_123] [--plan pro] [--url https://…]
  *
  * Builds the event from webhooks/samples/<event>.json, signs it with CLERK_WEBHOOK_SECRET the way
  * Clerk (via Svix) does, and POSTs it to https://<deployment>.convex.site/clerk-users-webhook.
@@ -78,13 +78,15 @@ export type PayloadOptions = {
   userId?: string;
   /** Clerk payment id (payment events): reuse it to update one payment; default a fresh one. */
   paymentId?: string;
+  /** Plan slug (subscription events): sets data.plan.slug, or each item's for subscription.* events. */
+  planSlug?: string;
   samplesDir?: string;
   now?: Date;
 };
 
 /**
  * The event from webhooks/samples/<event>.json with a fresh `timestamp` (in the sample's unit:
- * seconds or milliseconds), the given user id, and for payment events a fresh payment
+ * seconds or milliseconds) and `updated_at`s, the given user id and plan slug, and for payment events a fresh payment
  * (`payment_id` and attempt `id`) unless `paymentId` is given.
  */
 export function buildPayload(
@@ -92,6 +94,7 @@ export function buildPayload(
   {
     userId,
     paymentId,
+    planSlug,
     samplesDir = SAMPLES_DIR,
     now = new Date(),
   }: PayloadOptions = {},
@@ -116,6 +119,22 @@ export function buildPayload(
     payload.timestamp = Math.floor(now.getTime() / 1000);
   } else {
     payload.timestamp = now.getTime();
+  }
+
+  // subscription.* events list their items in data.items.
+  const items = Array.isArray(data.items) ? data.items.filter(isObject) : [];
+  // The backend ignores a version older than (or as old as) the one it has: each send is the newest.
+  for (const target of [data, ...items]) {
+    if (typeof target.updated_at === "number") target.updated_at = now.getTime();
+  }
+
+  if (planSlug !== undefined) {
+    if (!planSlug) throw new SendError("--plan needs a plan slug (e.g. pro).");
+    const plans = [data.plan, ...items.map((item) => item.plan)].filter(isObject);
+    if (plans.length === 0) {
+      throw new SendError(`--plan does not apply to ${event}: it has no plan.`);
+    }
+    for (const plan of plans) plan.slug = planSlug;
   }
 
   if (userId !== undefined) {
@@ -378,17 +397,19 @@ export async function sendWebhook({
   };
 }
 
-const USAGE = `Usage: webhook:send <event> [--user <clerk user id>] [--payment <payment id>] [--url <webhook url>]
+const USAGE = `Usage: webhook:send <event> [--user <clerk user id>] [--payment <payment id>] [--plan <slug>] [--url <webhook url>]
 
 Sends a Clerk webhook event built from webhooks/samples/<event>.json, signed with
 CLERK_WEBHOOK_SECRET like Clerk (Svix) signs it, to the deployment's /clerk-users-webhook.
+Its updated_at is set to now, so the backend takes it as the newest version.
 With npm, put -- before the arguments: npm run webhook:send -- user.created --user user_123
 
 Options:
   --user <id>      Clerk user id to put in the event (user_...): the user for user.* events,
-                   the payer for paymentAttempt.* events. Default: the sample's.
+                   the payer for paymentAttempt.* and subscription events. Default: the sample's.
   --payment <id>   payment id for paymentAttempt.* events, to update one payment again
                    (e.g. created, then updated). Default: a fresh payment each time.
+  --plan <slug>    plan slug for subscription events (e.g. pro). Default: the sample's.
   --url <url>      webhook URL. Default: from .env.local (CONVEX_SITE_URL, or the
                    deployment URL with .convex.cloud → .convex.site; local port 3210 → 3211).
   -h, --help       this help.
@@ -431,6 +452,7 @@ export async function main(argv: string[], io: MainIO = {}): Promise<number> {
       options: {
         user: { type: "string" },
         payment: { type: "string" },
+        plan: { type: "string" },
         url: { type: "string" },
         help: { type: "boolean", short: "h" },
       },
@@ -449,6 +471,7 @@ export async function main(argv: string[], io: MainIO = {}): Promise<number> {
     buildPayload(event, {
       userId: values.user,
       paymentId: values.payment,
+      planSlug: values.plan,
       samplesDir,
     });
 
@@ -475,6 +498,7 @@ export async function main(argv: string[], io: MainIO = {}): Promise<number> {
       secret,
       userId: values.user,
       paymentId: values.payment,
+      planSlug: values.plan,
       samplesDir,
       fetch: io.fetch,
     });

@@ -1,33 +1,31 @@
-import { internal } from "./_generated/api";
-import type { ActionCtx } from "./_generated/server";
-import { paymentAttemptEventHandlers } from "./paymentAttempts";
+import {
+  paymentAttemptEventHandlers,
+  scrubPayerPersonalData,
+} from "./paymentAttempts";
+import { subscriptionEventHandlers } from "./subscriptions";
 import { userEventHandlers } from "./users";
+import type { ClerkEventHandler, Outcome } from "./webhookEvents";
+
+const userDeleted = userEventHandlers["user.deleted"];
 
 /**
- * The Clerk webhook events this backend acts on, by event type. http.ts verifies every
- * delivery and dispatches it here; event types not listed are acknowledged and ignored.
+ * The Clerk webhook events this backend acts on, by event type. http.ts verifies every delivery
+ * and applies it through webhookEvents.ts; event types not listed are logged and ignored.
  *
- * The payments layer's version: user events, plus Clerk Billing's payment attempts.
- * Each handler receives the event's `data`.
+ * The payments layer's version: user events, plus Clerk Billing's payment attempts, subscriptions and
+ * subscription items. user.deleted also removes that user's personal data from their payments, in the
+ * same mutation.
  */
 export const clerkEventHandlers = {
-  "user.created": thenRelinkPayments(userEventHandlers["user.created"]),
-  "user.updated": thenRelinkPayments(userEventHandlers["user.updated"]),
-  "user.deleted": thenRelinkPayments(userEventHandlers["user.deleted"]),
+  ...userEventHandlers,
+  "user.deleted": {
+    ...userDeleted,
+    apply: async (ctx, data): Promise<Outcome> => {
+      const outcome = await userDeleted.apply(ctx, data);
+      await scrubPayerPersonalData(ctx, data.id);
+      return outcome;
+    },
+  } satisfies ClerkEventHandler<{ id: string }>,
   ...paymentAttemptEventHandlers,
+  ...subscriptionEventHandlers,
 };
-
-/** Keeps paymentAttempts.userId in step with the users row the user event just changed. */
-function thenRelinkPayments(
-  handler: (ctx: ActionCtx, data: unknown) => Promise<void>,
-) {
-  return async (ctx: ActionCtx, data: unknown): Promise<void> => {
-    await handler(ctx, data);
-    const { id } = data as { id?: string };
-    if (id !== undefined) {
-      await ctx.runMutation(internal.paymentAttempts.relinkPayer, {
-        clerkUserId: id,
-      });
-    }
-  };
-}

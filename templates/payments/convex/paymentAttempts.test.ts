@@ -4,11 +4,12 @@ import paymentAttemptCreated from "../webhooks/samples/paymentAttempt.created.js
 import paymentAttemptUpdated from "../webhooks/samples/paymentAttempt.updated.json";
 import userDeleted from "../webhooks/samples/user.deleted.json";
 import userUpdated from "../webhooks/samples/user.updated.json";
-import { api, internal } from "./_generated/api";
+import { api } from "./_generated/api";
 import {
   type ClerkPaymentAttemptJSON,
   transformWebhookData,
 } from "./paymentAttemptTypes";
+import { savePaymentAttempt } from "./paymentAttempts";
 import schema from "./schema";
 import {
   modules,
@@ -37,10 +38,11 @@ function paymentEvent(
 
 /** An organization pays: Clerk omits the user fields and sends the organization's instead. */
 function organizationPayer() {
-  const { user_id, first_name, last_name, ...payer } =
-    paymentAttemptUpdated.data.payer;
+  const { id, email, image_url } = paymentAttemptUpdated.data.payer;
   return {
-    ...payer,
+    id,
+    email,
+    image_url,
     organization_id: "org_2g7np7Hrk0SN6kj5EDMLDaKNL0S",
     organization_name: "Acme Corp",
   };
@@ -51,6 +53,7 @@ function setup() {
   const post = (event: unknown) => t.fetch(WEBHOOK_PATH, signedWebhook(event));
   const payments = () =>
     t.run((ctx) => ctx.db.query("paymentAttempts").collect());
+  const log = () => t.run((ctx) => ctx.db.query("webhookEvents").collect());
   const listFor = (
     subject: string,
     numItems = 10,
@@ -61,7 +64,7 @@ function setup() {
       .query(api.paymentAttempts.listForCurrentUser, {
         paginationOpts: { numItems, cursor },
       });
-  return { t, post, payments, listFor };
+  return { t, post, payments, log, listFor };
 }
 
 useWebhookTestEnv();
@@ -127,7 +130,6 @@ describe("paymentAttempt webhooks", () => {
       ],
     });
     expect(payment).not.toHaveProperty("failed_at");
-    expect(payment).not.toHaveProperty("userId"); // the user has not been created yet
   });
 
   test("stores a payment by an organization (no payer.user_id or names)", async () => {
@@ -200,34 +202,85 @@ describe("paymentAttempt webhooks", () => {
     expect(await payments()).toMatchObject([{ status: "paid" }]);
   });
 
-  test("a payment that arrives before its user is listed for that user and linked later", async () => {
-    const { post, payments, listFor } = setup();
+  test("an equal updated_at never downgrades: paid stays paid whatever the delivery order", async () => {
+    const { post, payments } = setup();
+    const at = paymentAttemptUpdated.data.updated_at;
+    const pending = paymentEvent(
+      { status: "pending", paid_at: null, updated_at: at },
+      "paymentAttempt.created",
+    );
     await post(paymentAttemptUpdated);
-    expect((await listFor(PAYER)).page).toHaveLength(1);
+    await post(pending);
+    expect(await payments()).toMatchObject([{ status: "paid" }]);
 
-    // Clerk's user.updated example is the same user; as user.created it creates the row.
-    await post({ ...userUpdated, type: "user.created" });
-    const [linked] = await payments();
-    expect(linked.userId).toBeDefined();
-
-    // Deleting the user unlinks the payment but keeps the record.
-    await post(userDeleted);
-    const [unlinked] = await payments();
-    expect(unlinked).not.toHaveProperty("userId");
-    expect((await listFor(PAYER)).page).toHaveLength(1);
+    const other = setup();
+    await other.post(pending);
+    await other.post(paymentAttemptUpdated);
+    expect(await other.payments()).toMatchObject([{ status: "paid" }]);
   });
 
-  test("a payment by an existing user is linked to them", async () => {
-    const { t, post, payments } = setup();
+  test("a payment that arrives before its user is listed for that user", async () => {
+    const { post, listFor } = setup();
+    await post(paymentAttemptUpdated);
+    expect((await listFor(PAYER)).page).toHaveLength(1);
+    await post({ ...userUpdated, type: "user.created" });
+    expect((await listFor(PAYER)).page).toHaveLength(1);
+  });
+});
+
+describe("user.deleted removes the payer's personal data", () => {
+  const personal = ["first_name", "last_name", "email", "image_url"];
+
+  test("from their payments, keeping amounts, status and ids, in the same delivery", async () => {
+    const { post, payments, log } = setup();
     await post(userUpdated);
     await post(paymentAttemptUpdated);
-    const user = await t.run((ctx) => ctx.db.query("users").first());
+    expect((await post(userDeleted)).status).toBe(200);
     const [payment] = await payments();
-    expect(payment.userId).toBe(user?._id);
+    for (const field of personal) expect(payment.payer).not.toHaveProperty(field);
+    expect(payment).toMatchObject({
+      payment_id: paymentAttemptUpdated.data.payment_id,
+      status: "paid",
+      payer: { id: paymentAttemptUpdated.data.payer.id, user_id: PAYER },
+      totals: { grand_total: { amount: 2200 } },
+    });
+    expect((await log()).map((entry) => entry.outcome)).toEqual([
+      "processed",
+      "processed",
+      "processed",
+    ]);
+  });
+
+  test("and from a payment delivered after the user was deleted", async () => {
+    const { post, payments } = setup();
+    await post(userDeleted);
+    await post(paymentAttemptUpdated);
+    const [payment] = await payments();
+    for (const field of personal) expect(payment.payer).not.toHaveProperty(field);
+    expect(payment.status).toBe("paid");
   });
 });
 
 describe("listForCurrentUser", () => {
+  test("returns what a payment history shows, without Stripe ids or the payer's details", async () => {
+    const { post, listFor } = setup();
+    await post(paymentAttemptUpdated);
+    const { page } = await listFor(PAYER);
+    expect(page).toEqual([
+      {
+        _id: expect.any(String),
+        status: "paid",
+        created_at: 1716883200000,
+        paid_at: 1716883500000,
+        plans: ["Pro Plan"],
+        payment_method: "card",
+        card_type: "visa",
+        last4: "4242",
+        amount_formatted: "$22.00",
+      },
+    ]);
+  });
+
   test("signed out: an empty, finished page", async () => {
     const { t, post } = setup();
     await post(paymentAttemptUpdated);
@@ -245,22 +298,22 @@ describe("listForCurrentUser", () => {
     // Saved out of chronological order: the listing orders by Clerk's created_at.
     const createdAts = [3, 1, 5, 2, 4].map((day) => Date.UTC(2025, 0, day));
     for (const [i, created_at] of createdAts.entries()) {
-      await t.mutation(internal.paymentAttempts.savePaymentAttempt, {
-        data: {
+      await t.run((ctx) =>
+        savePaymentAttempt(ctx, {
           ...base,
           payment_id: `cpa_${i}`,
           created_at,
           updated_at: created_at,
-        },
-      });
+        }),
+      );
     }
-    await t.mutation(internal.paymentAttempts.savePaymentAttempt, {
-      data: {
+    await t.run((ctx) =>
+      savePaymentAttempt(ctx, {
         ...base,
         payment_id: "cpa_other",
         payer: { ...base.payer, user_id: "user_other" },
-      },
-    });
+      }),
+    );
 
     const seen: number[] = [];
     let cursor: string | null = null;

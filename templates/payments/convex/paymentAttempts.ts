@@ -3,110 +3,140 @@ import {
   paginationResultValidator,
 } from "convex/server";
 import { v } from "convex/values";
-import { internal } from "./_generated/api";
-import type { Id } from "./_generated/dataModel";
-import {
-  type ActionCtx,
-  internalMutation,
-  type MutationCtx,
-  query,
-} from "./_generated/server";
+import type { Doc } from "./_generated/dataModel";
+import { type MutationCtx, query } from "./_generated/server";
 import {
   type ClerkPaymentAttemptJSON,
+  type PaymentAttemptData,
   paymentAttemptDataValidator,
   transformWebhookData,
 } from "./paymentAttemptTypes";
-import schema from "./schema";
-import { userByExternalId } from "./users";
+import { isDeletedUser } from "./users";
+import type { ClerkEventHandler, Outcome } from "./webhookEvents";
 
-const paymentAttemptDoc = v.object({
+/** One payment as the payment history shows it: no Stripe ids, no payer details. */
+const paymentSummary = v.object({
   _id: v.id("paymentAttempts"),
-  _creationTime: v.number(),
-  ...schema.tables.paymentAttempts.validator.fields,
+  status: v.string(),
+  created_at: v.number(),
+  paid_at: v.optional(v.number()),
+  plans: v.array(v.string()),
+  payment_method: v.string(),
+  card_type: v.optional(v.string()),
+  last4: v.optional(v.string()),
+  amount_formatted: v.string(),
 });
 
 /** The signed-in user's payments, newest first. Signed out: an empty, finished page. */
 export const listForCurrentUser = query({
   args: { paginationOpts: paginationOptsValidator },
-  returns: paginationResultValidator(paymentAttemptDoc),
+  returns: paginationResultValidator(paymentSummary),
   handler: async (ctx, { paginationOpts }) => {
     const identity = await ctx.auth.getUserIdentity();
     if (identity === null) {
       return { page: [], isDone: true, continueCursor: "" };
     }
-    return await ctx.db
+    const result = await ctx.db
       .query("paymentAttempts")
-      .withIndex("byPayerUserId", (q) =>
+      .withIndex("by_payer_user_id_and_created_at", (q) =>
         q.eq("payer.user_id", identity.subject),
       )
       .order("desc")
       .paginate(paginationOpts);
+    return { ...result, page: result.page.map(summarize) };
   },
 });
+
+function summarize(payment: Doc<"paymentAttempts">) {
+  return {
+    _id: payment._id,
+    status: payment.status,
+    created_at: payment.created_at,
+    paid_at: payment.paid_at,
+    plans: payment.subscription_items.map((item) => item.plan.name),
+    payment_method: payment.payment_source.payment_method,
+    card_type: payment.payment_source.card_type,
+    last4: payment.payment_source.last4,
+    amount_formatted: payment.totals.grand_total.amount_formatted,
+  };
+}
+
+// With equal `updated_at`s, the later state wins: a payment goes pending → failed or paid.
+const paymentRank: Record<string, number> = { pending: 0, failed: 1, paid: 2 };
 
 /**
- * Upserts a payment by `payment_id`. Idempotent for redeliveries; an event older than the
- * stored one (webhooks can arrive out of order) is skipped so a retry cannot undo "paid".
+ * Applies paymentAttempt.created / .updated: upserts the payment by `payment_id`. An event older than the
+ * stored one (webhooks arrive out of order) is ignored, so a late "pending" cannot undo "paid". A payer whose
+ * user was deleted is stored without personal data.
  */
-export const savePaymentAttempt = internalMutation({
-  args: { data: paymentAttemptDataValidator },
-  returns: v.id("paymentAttempts"),
-  handler: async (ctx, { data }) => {
-    const userId = await payerUserId(ctx, data.payer.user_id);
-    const existing = await ctx.db
-      .query("paymentAttempts")
-      .withIndex("byPaymentId", (q) => q.eq("payment_id", data.payment_id))
-      .unique();
-    if (existing === null) {
-      return await ctx.db.insert("paymentAttempts", { ...data, userId });
-    }
-    if (data.updated_at >= existing.updated_at) {
-      // replace, not patch: fields that became null in Clerk's payload must disappear here too
-      await ctx.db.replace(existing._id, { ...data, userId });
-    }
-    return existing._id;
-  },
-});
-
-/**
- * Points a Clerk user's payments at their current users row, or unlinks them when the user
- * is gone. Runs after every user event, as payments can arrive before user.created.
- */
-export const relinkPayer = internalMutation({
-  args: { clerkUserId: v.string() },
-  returns: v.null(),
-  handler: async (ctx, { clerkUserId }) => {
-    const userId = await payerUserId(ctx, clerkUserId);
-    const payments = ctx.db
-      .query("paymentAttempts")
-      .withIndex("byPayerUserId", (q) => q.eq("payer.user_id", clerkUserId));
-    for await (const payment of payments) {
-      if (payment.userId !== userId) {
-        await ctx.db.patch(payment._id, { userId });
-      }
-    }
-    return null;
-  },
-});
-
-async function payerUserId(
+export async function savePaymentAttempt(
   ctx: MutationCtx,
-  clerkUserId: string | undefined,
-): Promise<Id<"users"> | undefined> {
-  if (clerkUserId === undefined) return undefined; // an organization payer
-  const user = await userByExternalId(ctx, clerkUserId);
-  return user?._id;
+  data: PaymentAttemptData,
+): Promise<Outcome> {
+  const { user_id } = data.payer;
+  const payment =
+    user_id !== undefined && (await isDeletedUser(ctx, user_id))
+      ? withoutPersonalData(data)
+      : data;
+  const existing = await ctx.db
+    .query("paymentAttempts")
+    .withIndex("by_payment_id", (q) => q.eq("payment_id", data.payment_id))
+    .unique();
+  if (existing === null) {
+    await ctx.db.insert("paymentAttempts", payment);
+    return { outcome: "processed" };
+  }
+  const newer =
+    data.updated_at > existing.updated_at ||
+    (data.updated_at === existing.updated_at &&
+      (paymentRank[data.status] ?? 0) > (paymentRank[existing.status] ?? 0));
+  if (!newer) {
+    return { outcome: "ignored", reason: "not newer than the stored payment" };
+  }
+  // replace, not patch: fields that became null in Clerk's payload must disappear here too
+  await ctx.db.replace("paymentAttempts", existing._id, payment);
+  return { outcome: "processed" };
 }
 
-async function savePayment(ctx: ActionCtx, data: unknown): Promise<void> {
-  // `data` is signed by Clerk; savePaymentAttempt's validator checks what we keep.
-  await ctx.runMutation(internal.paymentAttempts.savePaymentAttempt, {
-    data: transformWebhookData(data as ClerkPaymentAttemptJSON),
-  });
+/**
+ * Removes the personal data (names, email, image) from a deleted user's payments. Amounts, status and
+ * ids stay for accounting. Runs in user.deleted's mutation (clerkEvents.ts).
+ */
+export async function scrubPayerPersonalData(
+  ctx: MutationCtx,
+  clerkUserId: string,
+): Promise<void> {
+  const payments = ctx.db
+    .query("paymentAttempts")
+    .withIndex("by_payer_user_id_and_created_at", (q) =>
+      q.eq("payer.user_id", clerkUserId),
+    );
+  for await (const payment of payments) {
+    const { payer } = withoutPersonalData(payment);
+    await ctx.db.patch("paymentAttempts", payment._id, { payer });
+  }
 }
+
+/** The payment with only the payer's ids (and an organization payer's name, which is not personal). */
+function withoutPersonalData<T extends Pick<PaymentAttemptData, "payer">>(
+  payment: T,
+): T {
+  const { id, user_id, organization_id, organization_name } = payment.payer;
+  return {
+    ...payment,
+    payer: { id, user_id, organization_id, organization_name },
+  };
+}
+
+const paymentAttemptSaved: ClerkEventHandler<PaymentAttemptData> = {
+  data: paymentAttemptDataValidator,
+  // Signed by Clerk; the mutation's validator checks what we keep.
+  parse: (raw) => transformWebhookData(raw as ClerkPaymentAttemptJSON),
+  apply: savePaymentAttempt,
+};
 
 /** Webhook handlers for Clerk Billing's payment attempt events; wired up in clerkEvents.ts. */
 export const paymentAttemptEventHandlers = {
-  "paymentAttempt.created": savePayment,
-  "paymentAttempt.updated": savePayment,
+  "paymentAttempt.created": paymentAttemptSaved,
+  "paymentAttempt.updated": paymentAttemptSaved,
 };

@@ -1,24 +1,20 @@
 import { defineSchema, defineTable } from "convex/server";
-import { v } from "convex/values";
+import { coreTables } from "./coreTables";
 import { paymentAttemptFields } from "./paymentAttemptTypes";
+import { subscriptionItemFields } from "./subscriptionItemTypes";
 
 export default defineSchema({
-  // One row per Clerk user, kept in sync by the Clerk webhook (see http.ts).
-  users: defineTable({
-    name: v.string(),
-    // Clerk's user id ("user_..."), which is also the `subject` of the user's JWT.
-    externalId: v.string(),
-  }).index("byExternalId", ["externalId"]),
+  ...coreTables,
 
   // One row per Clerk Billing payment, at its latest known attempt (paymentAttempt.* webhooks).
-  paymentAttempts: defineTable({
-    ...paymentAttemptFields,
-    // Our users row for payer.user_id, when we have it. Payments can arrive before
-    // user.created, so lists key on payer.user_id (the Clerk id), not on this.
-    userId: v.optional(v.id("users")),
-  })
-    .index("byPaymentId", ["payment_id"])
-    .index("byUserId", ["userId"])
-    // created_at as the second field lets a payer's history be read newest first.
-    .index("byPayerUserId", ["payer.user_id", "created_at"]),
+  // Payments can arrive before user.created, so a payer's history keys on payer.user_id (Clerk's user id).
+  paymentAttempts: defineTable(paymentAttemptFields)
+    .index("by_payment_id", ["payment_id"])
+    .index("by_payer_user_id_and_created_at", ["payer.user_id", "created_at"]),
+
+  // One row per Clerk Billing subscription item (subscription.* and subscriptionItem.* webhooks):
+  // what entitlements.ts reads to tell who is on which plan.
+  subscriptionItems: defineTable(subscriptionItemFields)
+    .index("by_item_id", ["item_id"])
+    .index("by_payer_user_id_and_status", ["payer.user_id", "status"]),
 });
