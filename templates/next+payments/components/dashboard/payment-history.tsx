@@ -45,17 +45,15 @@ function Payments() {
                 <td className="py-3 pr-4 whitespace-nowrap">
                   {new Date(payment.paid_at ?? payment.created_at).toLocaleDateString()}
                 </td>
-                <td className="py-3 pr-4">{payment.subscription_items.map((item) => item.plan.name).join(", ")}</td>
+                <td className="py-3 pr-4">{payment.plans.join(", ")}</td>
                 <td className="py-3 pr-4 whitespace-nowrap capitalize">
-                  {payment.payment_source.last4
-                    ? `${payment.payment_source.card_type ?? "card"} ···· ${payment.payment_source.last4}`
-                    : payment.payment_source.payment_method}
+                  {payment.last4 ? `${payment.card_type ?? "card"} ···· ${payment.last4}` : payment.payment_method}
                 </td>
                 <td className="py-3 pr-4">
                   <Status status={payment.status} />
                 </td>
                 <td className="py-3 text-right font-medium tabular-nums">
-                  {payment.totals.grand_total.amount_formatted}
+                  {payment.amount_formatted}
                 </td>
               </tr>
             ))}

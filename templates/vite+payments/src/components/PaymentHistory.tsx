@@ -48,11 +48,9 @@ export default function PaymentHistory() {
             {results.map((payment) => (
               <tr key={payment._id} className="[&>td]:px-6 [&>td]:py-3">
                 <td>{new Date(payment.paid_at ?? payment.created_at).toLocaleDateString()}</td>
-                <td>{payment.subscription_items.map((item) => item.plan.name).join(", ")}</td>
+                <td>{payment.plans.join(", ")}</td>
                 <td className="text-zinc-500">
-                  {payment.payment_source.last4
-                    ? `${payment.payment_source.card_type ?? "Card"} •••• ${payment.payment_source.last4}`
-                    : payment.payment_source.payment_method}
+                  {payment.last4 ? `${payment.card_type ?? "Card"} •••• ${payment.last4}` : payment.payment_method}
                 </td>
                 <td>
                   <span
@@ -62,7 +60,7 @@ export default function PaymentHistory() {
                   </span>
                 </td>
                 <td className="text-right font-medium tabular-nums">
-                  {payment.totals.grand_total.amount_formatted}
+                  {payment.amount_formatted}
                 </td>
               </tr>
             ))}

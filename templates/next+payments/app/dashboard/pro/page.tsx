@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { PricingTable, Show } from "@clerk/nextjs";
 import { auth } from "@clerk/nextjs/server";
+import { ProContent } from "@/components/dashboard/pro-content";
+import { PRO_PLAN } from "@/convex/plans";
 
 export const metadata: Metadata = { title: "Pro" };
 
@@ -9,14 +11,13 @@ export default async function ProPage() {
 
   return (
     <div className="mx-auto max-w-4xl px-6 py-12">
-      <Show when={{ plan: "pro" }} fallback={<Upgrade />}>
+      <Show when={{ plan: PRO_PLAN }} fallback={<Upgrade />}>
         <h1 className="text-3xl font-semibold tracking-tight">Pro</h1>
         <p className="mt-2 text-zinc-600">
-          You are on the Pro plan. This page is checked on the server, so its content never reaches other users.
+          The content below comes from a Convex query that checks your plan on the server, so no one without the
+          plan can read it, whatever client they use.
         </p>
-        <div className="mt-8 rounded-2xl border border-dashed border-zinc-300 p-10 text-center text-sm text-zinc-500">
-          Build your Pro features here.
-        </div>
+        <ProContent />
       </Show>
     </div>
   );
@@ -28,7 +29,7 @@ function Upgrade() {
       <h1 className="text-3xl font-semibold tracking-tight">Upgrade to Pro</h1>
       <p className="mt-2 text-zinc-600">This page is for Pro subscribers. Pick a plan to unlock it.</p>
       <div className="mt-10">
-        <PricingTable highlightedPlan="pro" newSubscriptionRedirectUrl="/dashboard/pro" />
+        <PricingTable highlightedPlan={PRO_PLAN} newSubscriptionRedirectUrl="/dashboard/pro" />
       </div>
     </>
   );
