@@ -42,8 +42,8 @@ const frontend: ChoiceOption<"next" | "vite" | "none"> = {
   prompt: "Which frontend?",
   default: "next",
   choices: [
-    { value: "next", label: "Next.js", hint: "App Router, server rendering, proxy.ts route protection", layers: ["next"] },
-    { value: "vite", label: "React + Vite", hint: "single-page app with React Router, deploys as static files", layers: ["vite"] },
+    { value: "next", label: "Next.js", hint: "App Router, server rendering, proxy.ts route protection", layers: ["react", "next"] },
+    { value: "vite", label: "React + Vite", hint: "single-page app with React Router, deploys as static files", layers: ["react", "vite"] },
     { value: "none", label: "None", hint: "the Convex backend only, bring your own client", layers: ["none"] },
   ],
 };

@@ -76,7 +76,9 @@ describe.each(combinations)("generate(%o)", ({ frontend, payments }) => {
     expect(layers).toContain(frontend);
     expect(layers.includes("payments")).toBe(payments);
     for (const overlay of builtInLayerNames().filter((n) => n.includes("+"))) {
-      expect(layers.includes(overlay)).toBe(overlay.split("+").every((p) => p === frontend || (p === "payments" && payments)));
+      const react = frontend !== "none"; // every React frontend selects the shared react layer
+      const selected = (p: string) => p === frontend || (p === "react" && react) || (p === "payments" && payments);
+      expect(layers.includes(overlay)).toBe(overlay.split("+").every(selected));
     }
   });
 

@@ -1,17 +1,18 @@
 import { RedirectToSignIn, Show } from "@clerk/react";
 import { Navigate, Outlet, Route, Routes } from "react-router";
-import Layout from "./components/Layout";
-import Dashboard from "./pages/Dashboard";
-import Landing from "./pages/Landing";
-
-/** Links shown in the header to signed-in users. */
-const nav = [{ to: "/dashboard", label: "Dashboard" }];
+import { SiteFooter } from "./components/site-footer";
+import { SiteHeader } from "./components/site-header";
+import { extraPages } from "./sections";
+import { DashboardPage } from "./views/dashboard-page";
+import { LandingPage } from "./views/landing-page";
 
 export default function App() {
   return (
     <Routes>
-      <Route element={<Layout nav={nav} />}>
-        <Route index element={<Landing />} />
+      <Route element={<Layout />}>
+        <Route index element={<LandingPage />} />
+        {/* A single-page app has no server: this gate is for the UI. What a signed-out visitor must not read is
+            protected by the Convex functions, which check the caller. */}
         <Route
           element={
             <Show when="signed-in" fallback={<RedirectToSignIn />}>
@@ -19,10 +20,25 @@ export default function App() {
             </Show>
           }
         >
-          <Route path="dashboard" element={<Dashboard />} />
+          <Route path="dashboard" element={<DashboardPage />} />
+          {extraPages.map(({ path, Page }) => (
+            <Route key={path} path={path} element={<Page />} />
+          ))}
         </Route>
         <Route path="*" element={<Navigate to="/" replace />} />
       </Route>
     </Routes>
+  );
+}
+
+function Layout() {
+  return (
+    <div className="flex min-h-dvh flex-col bg-white text-zinc-900 antialiased">
+      <SiteHeader />
+      <main className="flex-1">
+        <Outlet />
+      </main>
+      <SiteFooter />
+    </div>
   );
 }

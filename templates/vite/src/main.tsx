@@ -5,7 +5,7 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { BrowserRouter } from "react-router";
 import App from "./App";
-import "./index.css";
+import "./styles.css";
 
 const convexUrl = import.meta.env.VITE_CONVEX_URL;
 const publishableKey = import.meta.env.VITE_CLERK_PUBLISHABLE_KEY;

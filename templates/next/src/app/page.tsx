@@ -1,0 +1,5 @@
+import { LandingPage } from "@/views/landing-page";
+
+export default function Home() {
+  return <LandingPage />;
+}

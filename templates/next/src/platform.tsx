@@ -1,0 +1,15 @@
+// What the shared UI (src/components, src/views) takes from the framework: Next.js links and @clerk/nextjs.
+import NextLink from "next/link";
+import type { ReactNode } from "react";
+
+export { PricingTable, Show, SignInButton, SignUpButton, UserButton } from "@clerk/nextjs";
+
+export const STACK = "Next.js";
+
+export function Link({ href, className, children }: { href: string; className?: string; children: ReactNode }) {
+  return (
+    <NextLink href={href} className={className}>
+      {children}
+    </NextLink>
+  );
+}

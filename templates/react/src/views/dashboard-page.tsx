@@ -1,0 +1,16 @@
+import { dashboardPanels } from "../sections";
+
+/** The signed-in dashboard: the panels listed in sections.tsx. Each frontend checks the session before it renders. */
+export function DashboardPage() {
+  return (
+    <div className="mx-auto max-w-4xl space-y-8 px-6 py-12">
+      <header>
+        <h1 className="text-3xl font-semibold tracking-tight">Dashboard</h1>
+        <p className="mt-2 text-zinc-600">Your data, read live from Convex.</p>
+      </header>
+      {dashboardPanels.map((Panel, index) => (
+        <Panel key={index} />
+      ))}
+    </div>
+  );
+}
