@@ -240,11 +240,14 @@ async function run(args: ReturnType<typeof parseArgv>, ui: Ui | undefined, signa
   // 7. Git: a first commit, skipped with a note when it cannot help. A merged .gitignore keeps the user's rules.
   if (values.git) {
     const { initGit } = await import("./git.js");
-    const outcome = await initGit(target.dir, signal);
+    const label = "Initialising a git repository";
+    const step = progress(ui, label);
+    const outcome = await initGit(target.dir, { signal, onLine: (line) => line.trim() && step.message(`${label} · ${line.trim()}`) });
     if (!outcome.done && outcome.cancelled) {
+      step.cancelled("Git cancelled");
       throw stop(`Cancelled while initialising git: no repository was made. Your project is written and kept in ${where}.`, EXIT.cancelled);
     }
-    note(
+    step.done(
       !outcome.done
         ? `Skipped git: ${outcome.reason}.`
         : outcome.committed
@@ -296,7 +299,8 @@ function holdUntil(signal: AbortSignal) {
     count === 1 && !signal.aborted
       ? new Promise<void>((resolve) => {
           writeOut(2, "[test] holding the write\n");
-          signal.addEventListener("abort", () => resolve(), { once: true });
+          const alive = setInterval(() => {}, 1000); // a signal listener alone does not keep Node running
+          signal.addEventListener("abort", () => (clearInterval(alive), resolve()), { once: true });
         })
       : undefined;
 }

@@ -1,13 +1,13 @@
 // git init + first commit, skipped (with a reason) where it would not help.
 import { existsSync, rmSync } from "node:fs";
-import { runCommand } from "./run-command.js";
+import { runCommand, type RunOptions } from "./run-command.js";
 
 export type GitOutcome = { done: true; committed: boolean } | { done: false; reason: string; cancelled?: boolean };
 
 /** Aborting `signal` stops git and removes the repository this call made, so no half-made .git stays. */
-export async function initGit(dir: string, signal?: AbortSignal): Promise<GitOutcome> {
+export async function initGit(dir: string, { signal, onLine }: RunOptions = {}): Promise<GitOutcome> {
   const cancelled = (): GitOutcome => ({ done: false, reason: "cancelled", cancelled: true });
-  const run = (args: string[]) => runCommand("git", args, dir, { signal });
+  const run = (args: string[]) => runCommand("git", args, dir, { signal, onLine });
   if (!(await run(["--version"])).ok) return signal?.aborted ? cancelled() : { done: false, reason: "git is not installed" };
   const inside = await run(["rev-parse", "--is-inside-work-tree"]);
   if (signal?.aborted) return cancelled();

@@ -2,7 +2,7 @@
 // plan says what happens to each file (created, overwritten, merged) and what refuses the whole write (a link or a
 // folder in the way): --dry-run prints the same plan. Overwritten files are renamed aside, not copied, so taking
 // them back needs no new space on a full disk.
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, statfsSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import { accessSync, constants, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, statfsSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import type { FileTree } from "./generate.js";
 import { mergedPaths, mergeFile } from "./merge.js";
@@ -151,6 +151,8 @@ export function spaceNeeded(plan: Plan): { needed: number; free: number } | unde
   for (;;) {
     try {
       const stats = statfsSync(existing);
+      // A read-only or forbidden place reports no free space: the write will name the real reason.
+      accessSync(existing, constants.W_OK);
       const block = stats.bsize || 4096;
       let needed = 0;
       for (const file of plan.files) {
@@ -161,7 +163,7 @@ export function spaceNeeded(plan: Plan): { needed: number; free: number } | unde
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       const parent = dirname(existing);
-      if ((code !== "ENOENT" && code !== "ENOTDIR") || parent === existing) return undefined;
+      if ((code !== "ENOENT" && code !== "ENOTDIR") || parent === existing) return undefined; // EROFS, EACCES…
       existing = parent;
     }
   }

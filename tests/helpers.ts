@@ -56,10 +56,19 @@ export function readTree(dir: string): Map<string, string> {
  * Runs the CLI in a pseudo-terminal (util-linux `script`), answering prompts: each step waits for `expect` in the
  * output, then types `send`. Resolves with the exit code and the output.
  */
-export async function runInTerminal(args: string[], cwd: string, steps: { expect: string; send: string }[]) {
+export async function runInTerminal(
+  args: string[],
+  cwd: string,
+  steps: { expect: string; send: string }[],
+  env: Record<string, string> = {},
+) {
   const { spawn } = await import("node:child_process");
   const command = `stty cols 120 rows 40; ${[process.execPath, cliPath, ...args].map((a) => `'${a}'`).join(" ")}`;
-  const child = spawn("script", ["-qfec", command, "/dev/null"], { cwd, stdio: ["pipe", "pipe", "pipe"] });
+  const child = spawn("script", ["-qfec", command, "/dev/null"], {
+    cwd,
+    stdio: ["pipe", "pipe", "pipe"],
+    env: { ...process.env, npm_config_user_agent: "", ...env },
+  });
   let output = "";
   let next = 0;
   let seenUpTo = 0;
@@ -77,7 +86,7 @@ export async function runInTerminal(args: string[], cwd: string, steps: { expect
     const timer = setTimeout(() => child.kill(), 20_000);
     child.on("exit", (exitCode) => {
       clearTimeout(timer);
-      resolve({ exitCode, output: output.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, "") });
+      resolve({ exitCode, output: output.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, "").replace(/\r\n/g, "\n") });
     });
   });
 }
