@@ -142,8 +142,8 @@ export function templateKind(source: string): { kind: "remote" | "local" } | { e
 export const runFlags = {
   offline: { help: "Use giget's cache only for --template (no download)" },
   yes: { short: "y", help: "Take the default for every option not given (no prompts)" },
-  force: { help: "Write into a non-empty directory (never deletes files; overwrites same-named ones)" },
-  "dry-run": { help: "List the files that would be written, write nothing" },
+  force: { help: "Write into a non-empty directory (overwrites same-named files, extends .gitignore…; never deletes)" },
+  "dry-run": { help: "List what would happen to each file, write nothing (exits as a real run would)" },
   help: { short: "h", help: "Show this help" },
   version: { short: "v", help: "Show the version" },
 } as const;
