@@ -85,10 +85,11 @@ const { generate, writeTree } = require(${JSON.stringify(lib)});
 const loaded = performance.now();
 const tree = generate({ name: "phase", frontend: "next", payments: true, pm: "npm" });
 const generated = performance.now();
-writeTree(process.argv[2], tree);
-const written = performance.now();
-const bytes = [...tree.values()].reduce((sum, text) => sum + Buffer.byteLength(text), 0);
-process.stdout.write(JSON.stringify({ boot: start, load: loaded - start, generate: generated - loaded, write: written - generated, files: tree.size, bytes }));
+writeTree(process.argv[2], tree).then(() => {
+  const written = performance.now();
+  const bytes = [...tree.values()].reduce((sum, text) => sum + Buffer.byteLength(text), 0);
+  process.stdout.write(JSON.stringify({ boot: start, load: loaded - start, generate: generated - loaded, write: written - generated, files: tree.size, bytes }));
+});
 `);
   const phases = places.map(([label, base]) => {
     const dir = freshDir(base, "ccs-phases-");

@@ -1,6 +1,6 @@
 // argv → what the user asked for. Flags come from options.ts; nothing here knows about prompts or files.
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import { checkChoice, optionDefs, runFlags, templateFlag, type OptionKey, type OptionValues } from "./options.js";
+import { checkChoice, nameFlag, optionDefs, runFlags, templateFlag, templateKind, type OptionKey, type OptionValues } from "./options.js";
 
 export class UsageError extends Error {}
 
@@ -10,6 +10,10 @@ export interface ParsedArgs {
   given: Partial<OptionValues>;
   /** --template source, if any. */
   template?: string;
+  /** The --template source is a local folder. */
+  localTemplate: boolean;
+  /** --name, if given. */
+  name?: string;
   offline: boolean;
   yes: boolean;
   force: boolean;
@@ -22,16 +26,23 @@ export function parseArgv(argv: readonly string[]): ParsedArgs {
   const config: NonNullable<ParseArgsConfig["options"]> = {};
   for (const def of Object.values(optionDefs)) config[def.flag] = { type: def.kind === "choice" ? "string" : "boolean" };
   config[templateFlag.flag] = { type: "string" };
+  config[nameFlag.flag] = { type: "string" };
   for (const [flag, def] of Object.entries(runFlags)) {
     config[flag] = { type: "boolean", ...("short" in def ? { short: def.short } : {}) };
   }
   let parsed;
   try {
-    parsed = parseArgs({ args: [...argv], options: config, allowPositionals: true, allowNegative: true, strict: true });
+    parsed = parseArgs({ args: [...argv], options: config, allowPositionals: true, allowNegative: true, strict: true, tokens: true });
   } catch (error) {
     throw new UsageError((error as Error).message.replace(/\. To specify.*$/s, "."));
   }
-  const { values, positionals } = parsed;
+  const { values, positionals, tokens } = parsed;
+  // Only the project options have a --no- form; --no-help, --no-yes… are unknown options.
+  for (const token of tokens) {
+    if (token.kind === "option" && token.rawName.startsWith("--no-") && token.name in runFlags) {
+      throw new UsageError(`Unknown option '${token.rawName}'.`);
+    }
+  }
   if (positionals.length > 1) throw new UsageError(`Expected one project directory, got: ${positionals.join(" ")}`);
 
   const given: Record<string, unknown> = {};
@@ -44,10 +55,22 @@ export function parseArgv(argv: readonly string[]): ParsedArgs {
     }
     given[key] = value;
   }
+  const template = values[templateFlag.flag] as string | undefined;
+  let localTemplate = false;
+  if (template !== undefined) {
+    const kind = templateKind(template);
+    if ("error" in kind) throw new UsageError(kind.error);
+    localTemplate = kind.kind === "local";
+  }
+  if (values.offline === true && template === undefined) throw new UsageError("--offline only applies to --template: add a --template source, or drop --offline.");
+  const name = values[nameFlag.flag] as string | undefined;
+  if (name !== undefined && !name.trim()) throw new UsageError("--name needs a package name.");
   return {
     directory: positionals[0],
+    name,
+    localTemplate,
     given: given as Partial<OptionValues>,
-    template: values[templateFlag.flag] as string | undefined,
+    template,
     offline: values.offline === true,
     yes: values.yes === true,
     force: values.force === true,

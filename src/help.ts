@@ -1,5 +1,5 @@
 // --help, derived from the option declarations.
-import { optionDefs, runFlags, templateFlag } from "./options.js";
+import { nameFlag, optionDefs, runFlags, templateFlag } from "./options.js";
 
 export function helpText(version: string): string {
   const rows: [string, string][] = [];
@@ -11,6 +11,7 @@ export function helpText(version: string): string {
       rows.push([`--${def.flag}, --no-${def.flag}`, `${def.help} (default: ${def.default ? "on" : "off"})`]);
     }
   }
+  rows.push([`--${nameFlag.flag} <${nameFlag.value}>`, nameFlag.help]);
   rows.push([`--${templateFlag.flag} <${templateFlag.value}>`, templateFlag.help]);
   for (const [flag, def] of Object.entries(runFlags)) {
     rows.push([`${"short" in def ? `-${def.short}, ` : ""}--${flag}`, def.help]);
@@ -24,12 +25,14 @@ Usage:
   npx create-convex-saas [directory] [options]
 
   directory  where to create the project ("." for the current one); its name becomes the package name
+             (made valid, or set with --name)
 
 Options:
 ${rows.map(([left, right]) => `  ${left.padEnd(width)}${right}`).join("\n")}
 
 Without a terminal (CI, pipes) nothing is asked: flags and defaults are used, and a directory is required.
-Exit codes: 0 done, 1 failed, 2 usage error, 130 cancelled.
+Exit codes: 0 done, 1 failed, 2 usage error, 130 cancelled (Ctrl-C).
+--force never deletes and never writes through a symbolic link; .gitignore, .env.example and README.md are extended.
 
 Examples:
   npx create-convex-saas my-app

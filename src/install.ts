@@ -1,21 +1,15 @@
 // Installs the project's dependencies with the chosen package manager.
 import type { PackageManager } from "./options.js";
-import { commands } from "./package-manager.js";
-import { runCommand } from "./run-command.js";
+import { commands, howToGet } from "./package-manager.js";
+import { runCommand, type RunOptions } from "./run-command.js";
 
-export const howToGet: Record<PackageManager, string> = {
-  npm: "npm comes with Node.js: https://nodejs.org",
-  pnpm: "npm install -g pnpm (or: corepack enable pnpm)",
-  yarn: "npm install -g yarn (or: corepack enable yarn)",
-  bun: "npm install -g bun (or see https://bun.sh)",
-};
+export type InstallOutcome = { ok: true } | { ok: false; cancelled: boolean; reason: string; output: string };
 
-export type InstallOutcome = { ok: true } | { ok: false; reason: string; output: string };
-
-export async function install(pm: PackageManager, dir: string): Promise<InstallOutcome> {
+export async function install(pm: PackageManager, dir: string, options: RunOptions = {}): Promise<InstallOutcome> {
   const [file, ...args] = commands[pm].install.split(" ") as [string, ...string[]];
-  const result = await runCommand(file, args, dir);
+  const result = await runCommand(file, args, dir, options);
   if (result.ok) return { ok: true };
-  if (result.missing) return { ok: false, reason: `${pm} is not installed. Get it with: ${howToGet[pm]}`, output: "" };
-  return { ok: false, reason: `${commands[pm].install} failed`, output: result.output };
+  if (result.cancelled) return { ok: false, cancelled: true, reason: "cancelled", output: "" };
+  if (result.missing) return { ok: false, cancelled: false, reason: `${pm} is not installed. Get it with: ${howToGet[pm]}`, output: "" };
+  return { ok: false, cancelled: false, reason: `${commands[pm].install} failed`, output: result.output };
 }

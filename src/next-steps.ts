@@ -5,8 +5,9 @@ import { commands } from "./package-manager.js";
 
 export const shellQuote = (word: string) => (/^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`);
 
-export function reproduceCommand(directory: string, values: OptionValues, template?: string): string {
+export function reproduceCommand(directory: string, values: OptionValues, template?: string, name?: string): string {
   const flags = [
+    ...(name ? [`--name ${shellQuote(name)}`] : []),
     `--frontend ${values.frontend}`,
     values.payments ? "--payments" : "--no-payments",
     `--pm ${values.pm}`,

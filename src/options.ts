@@ -103,19 +103,47 @@ export interface ProjectOptions {
   pm: PackageManager;
 }
 
-/** A remote template layer (giget source), applied after the built-in layers. Not prompted. */
+/** A template layer (giget source or a local folder), applied after the built-in layers. Not prompted. */
 export const templateFlag = {
   flag: "template",
   value: "source",
-  help: "Add a remote layer: gh:owner/repo/dir#ref, gitlab:…, bitbucket:…, https://…/x.tar.gz",
+  help: "Add a layer: gh:owner/repo/dir#ref, gitlab:…, bitbucket:…, https://…/x.tar.gz, or ./local-folder",
 } as const;
+
+/** The package.json name, when it should differ from the directory's name. Not prompted unless that name is invalid. */
+export const nameFlag = {
+  flag: "name",
+  value: "package-name",
+  help: "package.json name (default: the directory's name; a valid one close to it when it is not valid)",
+} as const;
+
+/** The --template forms, as a usage error shows them. */
+export const templateForms = [
+  "gh:owner/repo[/folder][#ref]   GitHub (also github:, or a bare owner/repo)",
+  "gitlab:owner/repo[/folder][#ref], bitbucket:…, sourcehut:…",
+  "https://host/path/layer.tar.gz  an archive whose top folder holds the layer",
+  "./folder, ../folder, /abs/folder  a local layer folder",
+];
+
+/** What kind of --template source this is, or a usage error message. */
+export function templateKind(source: string): { kind: "remote" | "local" } | { error: string } {
+  const forms = `Accepted forms:\n${templateForms.map((form) => `  ${form}`).join("\n")}`;
+  if (!source.trim()) return { error: `--template needs a source. ${forms}` };
+  if (/^(\.{1,2}|~)?([/\\]|$)/.test(source) || /^[a-zA-Z]:[/\\]/.test(source)) return { kind: "local" };
+  const repo = /^[\w.-]+\/[\w.-]+(\/[^#\s]*)?(#[\w./@-]+)?$/;
+  const provider = /^(gh|github|gitlab|bitbucket|sourcehut):(.*)$/.exec(source);
+  if (provider && repo.test(provider[2]!.replace(/^~/, "")) && !provider[2]!.startsWith(".")) return { kind: "remote" };
+  if (!provider && !source.startsWith(".") && repo.test(source) && !/^[^/]*:/.test(source)) return { kind: "remote" };
+  if (/^https?:\/\/[^/\s]+\/\S+$/.test(source)) return { kind: "remote" };
+  return { error: `--template "${source}" is not a template source. ${forms}` };
+}
 
 /** Flags that steer the run rather than the project. */
 export const runFlags = {
   offline: { help: "Use giget's cache only for --template (no download)" },
   yes: { short: "y", help: "Take the default for every option not given (no prompts)" },
-  force: { help: "Write into a non-empty directory (never deletes files; overwrites same-named ones)" },
-  "dry-run": { help: "List the files that would be written, write nothing" },
+  force: { help: "Write into a non-empty directory (overwrites same-named files, extends .gitignore…; never deletes)" },
+  "dry-run": { help: "List what would happen to each file, write nothing (exits as a real run would)" },
   help: { short: "h", help: "Show this help" },
   version: { short: "v", help: "Show the version" },
 } as const;

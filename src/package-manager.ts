@@ -1,4 +1,6 @@
 // What each package manager calls things: install, run a script, run a local binary.
+import { accessSync, constants, statSync } from "node:fs";
+import { delimiter, join } from "node:path";
 import type { PackageManager } from "./options.js";
 
 export interface PackageManagerCommands {
@@ -20,4 +22,29 @@ export const commands: Record<PackageManager, PackageManagerCommands> = {
 export function detectPackageManager(userAgent = process.env.npm_config_user_agent): PackageManager {
   const name = userAgent?.split("/")[0];
   return name === "pnpm" || name === "yarn" || name === "bun" ? name : "npm";
+}
+
+export const howToGet: Record<PackageManager, string> = {
+  npm: "npm comes with Node.js: https://nodejs.org",
+  pnpm: "npm install -g pnpm (or: corepack enable pnpm)",
+  yarn: "npm install -g yarn (or: corepack enable yarn)",
+  bun: "npm install -g bun (or see https://bun.sh)",
+};
+
+/** Whether `command` is an executable file on PATH (with PATHEXT on Windows): a lookup, nothing is run. */
+export function onPath(command: string, env = process.env): boolean {
+  const extensions = process.platform === "win32" ? (env.PATHEXT ?? ".EXE;.CMD;.BAT").split(";") : [""];
+  for (const folder of (env.PATH ?? "").split(delimiter)) {
+    if (!folder) continue;
+    for (const extension of extensions) {
+      const file = join(folder, command + extension);
+      try {
+        accessSync(file, constants.X_OK);
+        if (statSync(file).isFile()) return true;
+      } catch {
+        // not here
+      }
+    }
+  }
+  return false;
 }

@@ -1,4 +1,6 @@
 // Asks, with @clack/prompts, for whatever the flags did not say. Only loaded when there is a terminal.
+import { statSync } from "node:fs";
+import { styleText } from "node:util";
 import * as p from "@clack/prompts";
 import { optionDefs, type OptionKey, type OptionValues } from "./options.js";
 import { checkPackageName, resolveTarget } from "./project-name.js";
@@ -22,7 +24,29 @@ export async function askDirectory(): Promise<string> {
       message: "Where should the project go?",
       placeholder: "my-saas",
       defaultValue: "my-saas",
-      validate: (value) => (value ? checkPackageName(resolveTarget(value).name) : undefined),
+      validate: (value) => {
+        if (!value) return undefined;
+        const { dir } = resolveTarget(value);
+        try {
+          if (!statSync(dir).isDirectory()) return `${value} is a file: choose a folder.`;
+        } catch {
+          // missing: it will be created
+        }
+        return undefined;
+      },
+    }),
+  );
+}
+
+/** Asks for a package name when the folder's name is not a valid one, offering a valid one close to it. */
+export async function askPackageName(folderName: string, suggestion: string): Promise<string> {
+  return ask<string>(
+    p.text({
+      message: `Package name (the folder name "${folderName}" is not a valid one):`,
+      placeholder: suggestion,
+      defaultValue: suggestion,
+      initialValue: suggestion,
+      validate: (value) => (value ? checkPackageName(value) : undefined),
     }),
   );
 }
@@ -56,7 +80,62 @@ export async function askOptions(given: Partial<OptionValues>): Promise<Partial<
   return answers as Partial<OptionValues>;
 }
 
+/**
+ * A spinner drawn like clack's. Unlike clack's, Ctrl-C does not exit the process: the terminal is in raw mode (so
+ * keys are not echoed into the line) and a Ctrl-C byte raises SIGINT, which the CLI handles as in a piped run.
+ */
+export function spinner() {
+  const out = process.stdout;
+  const stdin = process.stdin;
+  const frames = p.unicode ? ["◒", "◐", "◓", "◑"] : ["•", "o", "O", "0"];
+  let text = "";
+  let frame = 0;
+  let timer: NodeJS.Timeout | undefined;
+  const onKey = (data: Buffer) => {
+    if (data.includes(3)) process.kill(process.pid, "SIGINT");
+  };
+  const restore = () => {
+    if (stdin.isTTY) stdin.setRawMode(false);
+    out.write("\x1b[?25h");
+  };
+  const draw = () => {
+    const room = (out.columns || 80) - 4; // the frame, two spaces, and one column spare so the line never wraps
+    const shown = text.length > room ? `${text.slice(0, room - 1)}…` : text;
+    out.write(`\r\x1b[K${styleText("magenta", frames[frame]!)}  ${shown}`);
+    frame = (frame + 1) % frames.length;
+  };
+  const end = (symbol: string, message: string) => {
+    if (!timer) return;
+    clearInterval(timer);
+    timer = undefined;
+    out.write(`\r\x1b[K${symbol}  ${message}\n`);
+    stdin.off("data", onKey);
+    stdin.pause();
+    restore();
+    process.off("exit", restore);
+  };
+  return {
+    start(message: string) {
+      text = message;
+      out.write(`${styleText("gray", p.S_BAR)}\n\x1b[?25l`);
+      process.on("exit", restore);
+      if (stdin.isTTY) {
+        stdin.setRawMode(true);
+        stdin.on("data", onKey);
+        stdin.resume();
+      }
+      draw();
+      timer = setInterval(draw, 80);
+    },
+    message(message: string) {
+      text = message;
+    },
+    stop: (message: string) => end(styleText("green", p.S_STEP_SUBMIT), message),
+    error: (message: string) => end(styleText("red", p.S_STEP_ERROR), message),
+    cancel: (message: string) => end(styleText("red", p.S_STEP_CANCEL), message),
+  };
+}
+
 export const log = p.log;
-export const spinner = p.spinner;
 export const outro = p.outro;
 export const cancel = p.cancel;

@@ -13,6 +13,8 @@ import { LayerError, readLayer, type Layer } from "./layers.js";
 // cli.ts recognises this error by its name: remote.js is a separate bundle, so `instanceof` across the two would fail.
 export class RemoteTemplateError extends Error {
   override name = "RemoteTemplateError";
+  /** The download was stopped through the `signal` option (Ctrl-C). */
+  cancelled = false;
 }
 
 export interface DownloadLayerOptions {
@@ -20,9 +22,51 @@ export interface DownloadLayerOptions {
   offline?: boolean;
   /** Token sent as `Authorization: Bearer …` (giget lets the GIGET_AUTH environment variable override it). */
   auth?: string;
+  /** Aborting it stops the download; the temp dir is removed and a `cancelled` RemoteTemplateError thrown. */
+  signal?: AbortSignal;
+  /** A request that has no answer (response headers) after this many ms fails. Default 30 000. */
+  timeoutMs?: number;
 }
 
-const sources = "gh:owner/repo[/folder][#ref], gitlab:, bitbucket:, sourcehut:, git: or an https:// URL of a .tar.gz";
+const sources = "gh:owner/repo[/folder][#ref], gitlab:, bitbucket:, sourcehut:, or an https:// URL of a .tar.gz";
+
+/** A local folder as a layer (for template authors): the same checks as a download, nothing copied. */
+export function localLayer(source: string, dir: string): Layer {
+  checkTree(source, dir, []);
+  try {
+    return readLayer(dir, source);
+  } catch (error) {
+    if (!(error instanceof LayerError)) throw error;
+    throw new RemoteTemplateError(`Template "${source}" is not a valid layer: ${error.message.replace(`Layer "${source}": `, "")}`);
+  }
+}
+
+/**
+ * Runs `work` with every fetch (giget's included) bounded: a request fails when `signal` aborts, or when no answer
+ * came within `timeoutMs`. Records the URL that timed out.
+ */
+async function withBoundedFetch<T>(signal: AbortSignal | undefined, timeoutMs: number, timedOut: string[], work: () => Promise<T>): Promise<T> {
+  const realFetch = globalThis.fetch;
+  globalThis.fetch = async (input, init) => {
+    const url = input instanceof Request ? input.url : String(input);
+    const answer = new AbortController();
+    const timer = setTimeout(() => {
+      timedOut.push(url);
+      answer.abort(new Error(`no answer within ${timeoutMs / 1000} s`));
+    }, timeoutMs);
+    const signals = [answer.signal, ...(signal ? [signal] : []), ...(init?.signal ? [init.signal] : [])];
+    try {
+      return await realFetch(input, { ...init, signal: AbortSignal.any(signals) });
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+  try {
+    return await work();
+  } finally {
+    globalThis.fetch = realFetch;
+  }
+}
 
 /** Downloads a giget source into a private temp dir, checks it, reads it as a layer, removes the temp dir. */
 export async function downloadLayer(source: string, options: DownloadLayerOptions = {}): Promise<Layer> {
@@ -32,9 +76,11 @@ export async function downloadLayer(source: string, options: DownloadLayerOption
   /** Every entry's path; a trailing `/` marks a directory entry (all common tar writers add it). */
   const entries: string[] = [];
   const unsafe: string[] = [];
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  const timedOut: string[] = [];
   try {
     try {
-      await downloadTemplate(source, {
+      await withBoundedFetch(options.signal, timeoutMs, timedOut, () => downloadTemplate(source, {
         dir,
         offline: options.offline,
         auth: options.auth,
@@ -51,8 +97,19 @@ export async function downloadLayer(source: string, options: DownloadLayerOption
           entries.push(path);
           return false;
         },
-      });
+      }));
     } catch (error) {
+      if (options.signal?.aborted) {
+        const cancelled = new RemoteTemplateError(`Download of "${source}" cancelled.`);
+        cancelled.cancelled = true;
+        throw cancelled;
+      }
+      if (timedOut.length > 0) {
+        throw new RemoteTemplateError(
+          `Template "${source}" could not be downloaded: ${timedOut[0]} did not answer within ${timeoutMs / 1000} s. ` +
+            "Check your network connection and proxy settings (CREATE_CONVEX_SAAS_TIMEOUT sets the limit in seconds).",
+        );
+      }
       throw new RemoteTemplateError(describeFailure(source, error as Error, options.offline));
     }
     if (unsafe.length > 0) {
@@ -166,10 +223,10 @@ function describeFailure(source: string, error: Error, offline = false): string 
     }
     return `Template "${source}" could not be downloaded: the server answered ${statusCode} (${url}).`;
   }
-  if (code) {
+  if (code || /fetch failed/.test(message)) {
     const url = /^Failed to (?:download|fetch) (\S+?):? /.exec(message)?.[1];
     return (
-      `Template "${source}" could not be downloaded: no connection${url ? ` to ${url}` : ""} (${code}). ` +
+      `Template "${source}" could not be downloaded: no connection${url ? ` to ${url}` : ""} (${code ?? innermostMessage(error)}). ` +
       "Check your network connection and proxy settings."
     );
   }
@@ -189,4 +246,13 @@ function networkCode(error: unknown): string | undefined {
     if (typeof code === "string" && networkCodes.test(code)) return code;
   }
   return undefined;
+}
+
+/** The message of the deepest cause ("bad port", "getaddrinfo ENOTFOUND x"): fetch's own is only "fetch failed". */
+function innermostMessage(error: unknown): string {
+  let message = String((error as Error).message);
+  for (let cause = (error as { cause?: unknown }).cause, depth = 0; cause && depth < 5; cause = (cause as { cause?: unknown }).cause, depth++) {
+    if ((cause as Error).message) message = (cause as Error).message;
+  }
+  return message;
 }

@@ -40,11 +40,11 @@ describe("create-convex-saas (no terminal)", () => {
     expect(readdirSync(cwd)).toEqual([]);
   });
 
-  it("rejects a bad name or flag with exit 2 and writes nothing", async () => {
+  it("rejects a bad --name or flag with exit 2 and writes nothing", async () => {
     const cwd = fresh();
-    const bad = await run(["My App"], cwd);
+    const bad = await run(["app", "--name", "My App"], cwd);
     expect(bad.exitCode).toBe(2);
-    expect(bad.stderr).toMatch(/not a valid npm package name.*Try "my-app"/);
+    expect(bad.stderr).toMatch(/not a valid npm package name.*Try --name my-app/);
     const flag = await run(["app", "--frontend", "angular"], cwd);
     expect(flag.exitCode).toBe(2);
     expect(flag.stderr).toMatch(/Expected one of: next, vite, none/);
@@ -83,13 +83,13 @@ describe("create-convex-saas (no terminal)", () => {
     expect(JSON.parse(readFileSync(join(cwd, "projects dir/shop/package.json"), "utf8")).name).toBe("shop");
   });
 
-  it("refuses a non-empty directory, listing what is there, and changes nothing", async () => {
+  it("refuses a non-empty directory (usage error), listing what is there, and changes nothing", async () => {
     const cwd = fresh();
     mkdirSync(join(cwd, "app/.git"), { recursive: true });
     writeFileSync(join(cwd, "app/notes.txt"), "mine");
     writeFileSync(join(cwd, "app/package.json"), '{"name":"mine"}');
     const result = await run(["app", "--no-install", "--no-git"], cwd);
-    expect(result.exitCode).toBe(1);
+    expect(result.exitCode).toBe(2);
     expect(result.stderr).toMatch(/is not empty: notes\.txt, package\.json/);
     expect(result.stderr).toContain("--force");
     expect(readdirSync(join(cwd, "app")).sort()).toEqual([".git", "notes.txt", "package.json"]);
@@ -123,21 +123,28 @@ describe("create-convex-saas (no terminal)", () => {
     expect(result.exitCode, result.stderr).toBe(0);
     expect(readFileSync(join(cwd, "app/notes.txt"), "utf8")).toBe("mine");
     expect(readFileSync(join(cwd, "app/convex/myOwn.ts"), "utf8")).toBe("export const mine = 1;\n");
-    expect(readFileSync(join(cwd, "app/README.md"), "utf8")).not.toBe("old readme");
-    for (const [path, contents] of generate(projectOptions({ name: "app", payments: false }))) {
-      expect(readFileSync(join(cwd, "app", path), "utf8"), path).toBe(contents);
+    const generated = generate(projectOptions({ name: "app", payments: false }));
+    // README.md is extended: the user's text first, then ours
+    expect(readFileSync(join(cwd, "app/README.md"), "utf8")).toMatch(/^old readme\n\n---\n\n<!-- Added by create-convex-saas -->\n\n/);
+    expect(readFileSync(join(cwd, "app/README.md"), "utf8").endsWith(generated.get("README.md")!)).toBe(true);
+    for (const [path, contents] of generated) {
+      if (path !== "README.md") expect(readFileSync(join(cwd, "app", path), "utf8"), path).toBe(contents);
     }
+    expect(readdirSync(join(cwd, "app")).filter((e) => e.includes("create-convex-saas-original"))).toEqual([]);
   });
 
-  it("takes back what it wrote when writing fails, restoring overwritten files", async () => {
+  it("refuses a folder where a file goes (usage error, as --dry-run predicts), writing nothing", async () => {
     const cwd = fresh();
-    mkdirSync(join(cwd, "app/vitest.config.ts"), { recursive: true }); // a folder where a file must go
-    writeFileSync(join(cwd, "app/README.md"), "old readme");
-    const result = await run(["app", "--force", "--no-install", "--no-git"], cwd);
-    expect(result.exitCode).toBe(1);
-    expect(result.stderr).toMatch(/Could not write the project.*\nNothing was left behind/);
-    expect(readdirSync(join(cwd, "app")).sort()).toEqual(["README.md", "vitest.config.ts"]);
-    expect(readFileSync(join(cwd, "app/README.md"), "utf8")).toBe("old readme");
+    mkdirSync(join(cwd, "app/README.md"), { recursive: true });
+    const dry = await run(["app", "--force", "--dry-run", "--no-install"], cwd);
+    const real = await run(["app", "--force", "--no-install", "--no-git"], cwd);
+    for (const result of [dry, real]) {
+      expect(result.exitCode).toBe(2);
+      expect(result.stderr).toContain(`Cannot write into ${join(cwd, "app")}:\n  README.md is a folder where the project needs a file\n`);
+      expect(result.stderr).not.toMatch(/\n\s+at /); // no stack trace
+    }
+    expect(dry.stderr).toMatch(/^A real run would stop here:/);
+    expect(readdirSync(join(cwd, "app"))).toEqual(["README.md"]);
   });
 
   it("keeps the project when the install fails, shows the output and how to retry", async () => {
@@ -175,8 +182,11 @@ describe("create-convex-saas (no terminal)", () => {
     const result = await run(["app", "--pm", "bun", "--no-git"], cwd, { PATH: "/usr/bin:/bin" });
     // node itself must stay reachable: run it by absolute path
     expect(result.exitCode).toBe(1);
-    expect(result.stderr).toMatch(/bun is not installed\. Get it with: npm install -g bun/);
-    expect(result.stderr).toContain("Retry with: cd app && bun install");
+    // checked before writing: said once, nothing written
+    expect(result.stderr).toBe(
+      "bun is not installed. Get it with: npm install -g bun (or see https://bun.sh)\nOr choose another --pm, or add --no-install.\nNothing was written.",
+    );
+    expect(readdirSync(cwd)).toEqual([]);
   });
 
   it("skips git with a note when git is not installed", async () => {
@@ -230,12 +240,14 @@ describe("create-convex-saas (in a terminal)", () => {
     expect(readdirSync(cwd)).toEqual([]);
   });
 
-  it("asks before writing into a non-empty directory, and declining changes nothing", async () => {
+  it("asks before writing into a non-empty directory; declining is a cancellation and changes nothing", async () => {
     const cwd = fresh();
     mkdirSync(join(cwd, "shop"));
     writeFileSync(join(cwd, "shop/notes.txt"), "mine");
     const result = await runInTerminal(["shop", "--yes"], cwd, [{ expect: "Write into it anyway?", send: ENTER }]);
-    expect(result.exitCode).toBe(1);
+    expect(result.exitCode).toBe(130);
+    expect(result.output).toContain("Cancelled: shop is left as it was.");
+    expect(result.output).not.toContain("--force");
     expect(readdirSync(join(cwd, "shop"))).toEqual(["notes.txt"]);
   });
 });

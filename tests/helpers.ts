@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { execa, type Options } from "execa";
 import { afterEach, expect } from "vitest";
@@ -55,10 +56,19 @@ export function readTree(dir: string): Map<string, string> {
  * Runs the CLI in a pseudo-terminal (util-linux `script`), answering prompts: each step waits for `expect` in the
  * output, then types `send`. Resolves with the exit code and the output.
  */
-export async function runInTerminal(args: string[], cwd: string, steps: { expect: string; send: string }[]) {
+export async function runInTerminal(
+  args: string[],
+  cwd: string,
+  steps: { expect: string; send: string }[],
+  env: Record<string, string> = {},
+) {
   const { spawn } = await import("node:child_process");
   const command = `stty cols 120 rows 40; ${[process.execPath, cliPath, ...args].map((a) => `'${a}'`).join(" ")}`;
-  const child = spawn("script", ["-qfec", command, "/dev/null"], { cwd, stdio: ["pipe", "pipe", "pipe"] });
+  const child = spawn("script", ["-qfec", command, "/dev/null"], {
+    cwd,
+    stdio: ["pipe", "pipe", "pipe"],
+    env: { ...process.env, npm_config_user_agent: "", ...env },
+  });
   let output = "";
   let next = 0;
   let seenUpTo = 0;
@@ -76,7 +86,7 @@ export async function runInTerminal(args: string[], cwd: string, steps: { expect
     const timer = setTimeout(() => child.kill(), 20_000);
     child.on("exit", (exitCode) => {
       clearTimeout(timer);
-      resolve({ exitCode, output: output.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, "") });
+      resolve({ exitCode, output: output.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, "").replace(/\r\n/g, "\n") });
     });
   });
 }
@@ -86,4 +96,41 @@ export async function runChecked(file: string, args: string[], options: Options 
   const result = await execa(file, args, { all: true, reject: false, stdin: "ignore", ...options, env: { NO_COLOR: "1", ...options.env } });
   expect(result.exitCode, `${file} ${args.join(" ")} failed:\n${String(result.all).slice(-4000)}`).toBe(0);
   return String(result.all);
+}
+
+/**
+ * Why a tmpfs cannot be mounted here (not root, no mount binary, a container without CAP_SYS_ADMIN), or undefined
+ * when it can. Tests that need a small or read-only file system skip with this reason printed.
+ */
+let tmpfsProbe: { reason?: string } | undefined;
+export function tmpfsUnavailable(): string | undefined {
+  tmpfsProbe ??= { reason: probeTmpfs() };
+  return tmpfsProbe.reason;
+}
+
+function probeTmpfs(): string | undefined {
+  const dir = mkdtempSync(join(tmpdir(), "ccs-tmpfs-probe-"));
+  try {
+    execFileSync("mount", ["-t", "tmpfs", "-o", "size=64k", "tmpfs", dir], { stdio: "pipe" });
+    execFileSync("umount", [dir], { stdio: "pipe" });
+    return undefined;
+  } catch (error) {
+    const reason = `cannot mount a tmpfs here (${String((error as { stderr?: Buffer }).stderr ?? error).trim() || "mount failed"})`;
+    process.stderr.write(`[skip] tests needing a small file system: ${reason}\n`);
+    return reason;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Mounts a tmpfs with `options` (e.g. "size=100k") on a fresh folder, runs `fn` in it, then unmounts and removes it. */
+export async function withTmpfs<T>(options: string, fn: (dir: string) => Promise<T> | T): Promise<T> {
+  const dir = mkdtempSync(join(tmpdir(), "ccs-tmpfs-"));
+  execFileSync("mount", ["-t", "tmpfs", "-o", options, "tmpfs", dir]);
+  try {
+    return await fn(dir);
+  } finally {
+    execFileSync("umount", ["-l", dir]);
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

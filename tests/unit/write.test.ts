@@ -1,8 +1,9 @@
-import { mkdirSync, readFileSync, writeFileSync, existsSync, readdirSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { occupiedEntries, rollback, TargetError, writeTree } from "../../src/write.js";
-import { freshDirs } from "../helpers.js";
+import { mergeFile } from "../../src/merge.js";
+import { commit, occupiedEntries, planWrite, rollback, spaceNeeded, TargetError, writePlan, writeTree, WriteError } from "../../src/write.js";
+import { freshDirs, tmpfsUnavailable, withTmpfs } from "../helpers.js";
 
 const fresh = freshDirs();
 
@@ -11,6 +12,12 @@ const tree = new Map([
   ["src/a/b.ts", "export {};\n"],
   [".gitignore", "node_modules\n"],
 ]);
+
+/** Every path below dir, sorted, with a trailing / for folders. */
+const listing = (dir: string) =>
+  (readdirSync(dir, { recursive: true, withFileTypes: true }) as import("node:fs").Dirent[])
+    .map((e) => join(e.parentPath, e.name).slice(dir.length + 1) + (e.isDirectory() ? "/" : ""))
+    .sort();
 
 describe("occupiedEntries", () => {
   it("ignores harmless entries such as .git and counts the rest", () => {
@@ -26,43 +33,168 @@ describe("occupiedEntries", () => {
 });
 
 describe("writeTree", () => {
-  it("writes every file, creating folders", () => {
+  it("writes every file, creating folders", async () => {
     const dir = join(fresh(), "new/project");
-    writeTree(dir, tree);
+    await writeTree(dir, tree);
     expect(readFileSync(join(dir, "src/a/b.ts"), "utf8")).toBe("export {};\n");
     expect(readFileSync(join(dir, ".gitignore"), "utf8")).toBe("node_modules\n");
   });
 
-  it("refuses to overwrite without permission and leaves nothing behind", () => {
+  it("refuses to overwrite without permission and leaves nothing behind", async () => {
     const dir = fresh();
     writeFileSync(join(dir, "package.json"), "mine");
-    expect(() => writeTree(dir, tree)).toThrow(/package.json already exists/);
+    await expect(writeTree(dir, tree)).rejects.toThrow(/package.json already exists/);
     expect(readdirSync(dir)).toEqual(["package.json"]);
     expect(readFileSync(join(dir, "package.json"), "utf8")).toBe("mine");
   });
 
-  it("rolls back on a failure midway: restores overwritten files, removes only what it created", () => {
+  it("rolls back on a failure midway: restores overwritten files, removes only what it created", async () => {
     const dir = fresh();
     writeFileSync(join(dir, "package.json"), "mine");
     writeFileSync(join(dir, "notes.txt"), "keep me");
     mkdirSync(join(dir, "src"));
     writeFileSync(join(dir, "src/user.ts"), "user");
-    // a folder where the tree wants a file: writing it fails after earlier files were written
-    mkdirSync(join(dir, ".gitignore"));
-    expect(() => writeTree(dir, tree, { overwrite: true })).toThrow();
+    // a file where the tree needs a folder, found only when writing (the plan is made before it appears)
+    const plan = planWrite(dir, new Map([...tree, ["z/file.ts", "x"]]), { overwrite: true });
+    writeFileSync(join(dir, "z"), "in the way");
+    const error = await writePlan(plan).then(() => undefined, (e: unknown) => e);
+    expect(error).toBeInstanceOf(WriteError);
+    expect((error as WriteError).message).toMatch(/Could not write .*\/z: .*\(EEXIST\)|Could not write .*z.*ENOTDIR/);
+    expect((error as WriteError).leftovers).toEqual([]);
     expect(readFileSync(join(dir, "package.json"), "utf8")).toBe("mine");
-    expect(readFileSync(join(dir, "notes.txt"), "utf8")).toBe("keep me");
-    expect(readdirSync(join(dir, "src"))).toEqual(["user.ts"]);
-    expect(readdirSync(dir).sort()).toEqual([".gitignore", "notes.txt", "package.json", "src"]);
+    expect(listing(dir)).toEqual(["notes.txt", "package.json", "src/", "src/user.ts", "z"]);
   });
 
-  it("rollback after success takes back exactly what was written", () => {
+  it("rollback after success takes back exactly what was written", async () => {
     const root = fresh();
     const dir = join(root, "p");
-    const record = writeTree(dir, tree);
+    const record = await writeTree(dir, tree);
     writeFileSync(join(dir, "added-by-someone-else.txt"), "x");
-    rollback(record);
+    expect(rollback(record)).toEqual([]);
     expect(readdirSync(dir)).toEqual(["added-by-someone-else.txt"]);
     expect(existsSync(join(dir, "src"))).toBe(false);
+  });
+
+  it("keeps each original aside (a rename, no copy) until commit, then removes it", async () => {
+    const dir = fresh();
+    writeFileSync(join(dir, "package.json"), "mine");
+    const record = await writeTree(dir, tree, { overwrite: true });
+    expect(readdirSync(dir)).toContain(".package.json.create-convex-saas-original");
+    expect(commit(record)).toEqual([]);
+    expect(readdirSync(dir).sort()).toEqual([".gitignore", "package.json", "src"]);
+    expect(readFileSync(join(dir, "package.json"), "utf8")).toBe("{}\n");
+  });
+
+  it("reports exactly which originals it could not put back", async () => {
+    const dir = fresh();
+    writeFileSync(join(dir, "package.json"), "mine");
+    const record = await writeTree(dir, tree, { overwrite: true });
+    const aside = record.setAside.get(`${dir}/package.json`)!;
+    mkdirSync(join(dir, "blocker"));
+    // the original disappears (someone removed it): rollback must say so, not claim success
+    writeFileSync(aside, "");
+    const { unlinkSync } = await import("node:fs");
+    unlinkSync(aside);
+    const problems = rollback(record);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain(`could not restore ${dir}/package.json`);
+    expect(problems[0]).toContain(aside);
+  });
+
+  it("stops between files when asked, and takes everything back", async () => {
+    const dir = join(fresh(), "p");
+    let stop = false;
+    const error = await writeTree(dir, tree, { stopped: () => stop, afterFile: () => void (stop = true) }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(WriteError);
+    expect((error as Error).message).toBe("Cancelled");
+    expect(existsSync(dir)).toBe(false);
+  });
+});
+
+describe("planWrite: never through a link, never onto a folder", () => {
+  it("refuses a symbolic link in place of a file or a folder, and writes nothing through it", async () => {
+    const root = fresh();
+    const outside = join(root, "outside");
+    mkdirSync(outside);
+    writeFileSync(join(outside, "package.json"), "outside");
+    const dir = join(root, "proj");
+    mkdirSync(dir);
+    symlinkSync(join(outside, "package.json"), join(dir, "package.json"));
+    symlinkSync(outside, join(dir, "src"));
+    const plan = planWrite(dir, tree, { overwrite: true });
+    expect(plan.refusals).toEqual([
+      "package.json is a symbolic link: the project is never written through a link",
+      "src is a symbolic link: the project is never written through a link",
+    ]);
+    await expect(writePlan(plan)).rejects.toThrow(TargetError);
+    expect(readFileSync(join(outside, "package.json"), "utf8")).toBe("outside");
+    expect(readdirSync(outside)).toEqual(["package.json"]);
+    expect(readdirSync(dir).sort()).toEqual(["package.json", "src"]);
+  });
+
+  it("refuses a folder where a file goes and a file where a folder goes", () => {
+    const dir = fresh();
+    mkdirSync(join(dir, "package.json"));
+    writeFileSync(join(dir, "src"), "a file");
+    expect(planWrite(dir, tree, { overwrite: true }).refusals).toEqual([
+      "package.json is a folder where the project needs a file",
+      "src is a file where the project needs a folder",
+    ]);
+  });
+
+  it("plans create, overwrite, merge and unchanged", () => {
+    const dir = fresh();
+    writeFileSync(join(dir, "package.json"), "{}\n");
+    writeFileSync(join(dir, ".gitignore"), "secrets.json\n");
+    const actions = Object.fromEntries(planWrite(dir, tree, { overwrite: true }).files.map((f) => [f.path, f.action]));
+    expect(actions).toEqual({ "package.json": "unchanged", "src/a/b.ts": "create", ".gitignore": "merge" });
+  });
+});
+
+describe("merging the files a user already has", () => {
+  it(".gitignore keeps every user line and adds ours once", async () => {
+    const dir = fresh();
+    writeFileSync(join(dir, ".gitignore"), "secrets.json\nnode_modules\n");
+    await writeTree(dir, new Map([[".gitignore", "# dependencies\nnode_modules\n\n# env\n.env.local\n"]]), { overwrite: true });
+    const merged = readFileSync(join(dir, ".gitignore"), "utf8");
+    expect(merged).toBe("secrets.json\nnode_modules\n\n# Added by create-convex-saas\n# env\n.env.local\n");
+    expect(mergeFile(".gitignore", merged, "node_modules\n.env.local\n")).toBe(merged); // a second run adds nothing
+  });
+
+  it(".env.example keeps the user's keys and values", () => {
+    const merged = mergeFile(".env.example", "API_URL=https://mine\nCONVEX_DEPLOYMENT=dev:mine\n", "# Convex\nCONVEX_DEPLOYMENT=\n\n# Clerk\nVITE_CLERK_PUBLISHABLE_KEY=\n");
+    expect(merged).toBe("API_URL=https://mine\nCONVEX_DEPLOYMENT=dev:mine\n\n# Added by create-convex-saas\n# Clerk\nVITE_CLERK_PUBLISHABLE_KEY=\n");
+  });
+
+  it("README.md keeps the user's text first", () => {
+    const merged = mergeFile("README.md", "# My project\n", "# app\n\nSetup.\n");
+    expect(merged.startsWith("# My project\n")).toBe(true);
+    expect(merged).toContain("# app\n\nSetup.\n");
+    expect(mergeFile("README.md", merged, "# app\n\nSetup.\n")).toBe(merged);
+  });
+});
+
+describe.skipIf(tmpfsUnavailable())("a full disk (tmpfs)", () => {
+  const big = "x".repeat(80 * 1024);
+  const project = new Map(Array.from({ length: 30 }, (_, i) => [`src/f${i}.ts`, "y".repeat(3000)] as [string, string]));
+
+  it("the space check sees that the project does not fit", async () => {
+    await withTmpfs("size=100k", (dir) => {
+      writeFileSync(join(dir, "README.md"), big);
+      const space = spaceNeeded(planWrite(dir, new Map([...project, ["README.md", "ours"]]), { overwrite: true }))!;
+      expect(space.needed).toBeGreaterThan(space.free);
+    });
+  });
+
+  it("a write that runs out of space takes everything back, the user's file intact", async () => {
+    await withTmpfs("size=100k", async (dir) => {
+      writeFileSync(join(dir, "README.md"), big);
+      const error = await writeTree(dir, new Map([["README.md", "ours\n"], ...project]), { overwrite: true }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(WriteError);
+      expect((error as Error).message).toMatch(/the disk is full \(ENOSPC\)/);
+      expect((error as WriteError).leftovers).toEqual([]);
+      expect(readFileSync(join(dir, "README.md"), "utf8")).toBe(big);
+      expect(readdirSync(dir)).toEqual(["README.md"]);
+    });
   });
 });
