@@ -291,8 +291,8 @@ describe("7. the interactive frame", () => {
     const result = await runInTerminal(["shop", "--yes", "--no-install", "--no-git"], cwd, []);
     expect(result.exitCode, result.output).toBe(0);
     const lines = result.output.split(/\r?\n/).filter((line) => line.trim());
-    const wrote = lines.find((line) => line.includes("Wrote 52 files"));
-    expect(wrote).toMatch(/^[◆│]\s+Wrote 52 files to shop$/);
+    const wrote = lines.find((line) => /Wrote \d+ files/.test(line));
+    expect(wrote).toMatch(/^[◆│]\s+Wrote \d+ files to shop$/);
   });
 
   it("a missing package manager is said once, before anything is written", async () => {
