@@ -5,10 +5,11 @@ import { parseArgv, UsageError } from "./args.js";
 import { generate } from "./generate.js";
 import { helpText } from "./help.js";
 import { defaults, type OptionValues, type ProjectOptions } from "./options.js";
-import { detectPackageManager, commands } from "./package-manager.js";
+import { detectPackageManager, commands, packageManagerSpec } from "./package-manager.js";
 import { checkPackageName, resolveTarget } from "./project-name.js";
 import { nextSteps, reproduceCommand, shellQuote } from "./next-steps.js";
 import { isTerminal, useStdioStreams, writeOut } from "./terminal.js";
+import { nodeLineFor } from "./versions.js";
 import { occupiedEntries, rollback, TargetError, writeTree } from "./write.js";
 
 const EXIT = { done: 0, failed: 1, usage: 2, cancelled: 130 } as const;
@@ -75,7 +76,8 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
 
     const asked = ui && !args.yes ? await ui.askOptions(args.given) : {};
     const values: OptionValues = { ...defaults(), pm: detectPackageManager(), ...args.given, ...asked };
-    const project: ProjectOptions = { name: target.name, frontend: values.frontend, payments: values.payments, pm: values.pm };
+    const project: ProjectOptions = { name: target.name, frontend: values.frontend, payments: values.payments, pm: values.pm,
+      node: nodeLineFor(process.versions.node), packageManager: packageManagerSpec(values.pm) };
 
     // 3. Generate in memory, with the remote layer (if any) applied last.
     const remote = args.template ? await downloadTemplate(args.template, args.offline, ui) : [];

@@ -8,9 +8,9 @@ export interface CommandResult {
   output: string;
 }
 
-export async function runCommand(file: string, args: readonly string[], cwd: string): Promise<CommandResult> {
+export async function runCommand(file: string, args: readonly string[], cwd: string, env: Record<string, string> = {}): Promise<CommandResult> {
   try {
-    const result = await execa(file, args, { cwd, all: true, stdin: "ignore", env: { FORCE_COLOR: "0" } });
+    const result = await execa(file, args, { cwd, all: true, stdin: "ignore", env: { FORCE_COLOR: "0", ...env } });
     return { ok: true, missing: false, output: result.all ?? "" };
   } catch (error) {
     const failure = error as { code?: string; all?: string; shortMessage?: string; message: string };

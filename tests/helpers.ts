@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { optionDefs, type ProjectOptions } from "../src/options.js";
+import { nodeLineFor } from "../src/versions.js";
 
 export const repoRoot = fileURLToPath(new URL("..", import.meta.url));
 export const cliPath = join(repoRoot, "bin/create-convex-saas.cjs");
@@ -19,6 +20,7 @@ export const projectOptions = (over: Partial<ProjectOptions> = {}): ProjectOptio
   frontend: "next",
   payments: true,
   pm: "npm",
+  node: nodeLineFor(process.versions.node), // as the CLI under test runs on this Node
   ...over,
 });
 
