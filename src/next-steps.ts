@@ -7,7 +7,7 @@ import { versionFor } from "./versions.js";
 /** The note for a project on the Node 20 line: what Node 22 would give it, with the map's ranges. */
 export function node20Note(): string {
   const current = ["convex", "svix", "vitest"].map((dep) => `${dep} ${versionFor(dep, 22)}`).join(", ");
-  return `Node 20 is end-of-life since April 2026 (no more security fixes); on Node 22.12+ this CLI writes ${current}, which need Node 22.`;
+  return `Node 20 is end-of-life since April 2026 (no more security fixes); on Node 22.13+ this CLI writes ${current}, which need Node 22.`;
 }
 
 export const shellQuote = (word: string) => (/^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`);

@@ -2,7 +2,7 @@
 // with the range `versionFromMap`; package-json.ts replaces it with the range below for the project's Node line.
 
 /**
- * The Node line a project targets: 22 when the CLI runs on Node 22.12 or newer (every current major installs),
+ * The Node line a project targets: 22 when the CLI runs on Node 22.13 or newer (every current major installs),
  * else 20 (the last versions that still support Node 20).
  */
 export type NodeLine = 20 | 22;
@@ -18,10 +18,11 @@ export interface NodeLineInfo {
 }
 
 export const nodeLines: Record<NodeLine, NodeLineInfo> = {
-  // vite 8: ^20.19.0 || >=22.12.0; vitest 4: ^20.0.0 || ^22.0.0 || >=24.0.0.
-  20: { engines: "^20.19.0 || ^22.12.0 || >=24.0.0", readme: "20.19 or newer" },
-  // vitest 5: ^22.12.0 || ^24.0.0 || >=26.0.0; convex 1.49: >=22.0.0; svix 2: >=22.
-  22: { engines: "^22.12.0 || ^24.0.0 || >=26.0.0", readme: "22.12 or newer" },
+  // vite 8: ^20.19.0 || >=22.12.0; vitest 4: ^20.0.0 || ^22.0.0 || >=24.0.0; Tailwind's WebAssembly fallback
+  // (@tailwindcss/oxide-wasm32-wasi, @napi-rs/wasm-runtime): ^20.19.0 || ^22.13.0 || >=23.5.0.
+  20: { engines: "^20.19.0 || ^22.13.0 || >=24.0.0", readme: "20.19 or newer" },
+  // vitest 5: ^22.12.0 || ^24.0.0 || >=26.0.0; convex 1.49: >=22.0.0; svix 2: >=22; Tailwind as above.
+  22: { engines: "^22.13.0 || ^24.0.0 || >=26.0.0", readme: "22.13 or newer" },
 };
 
 type Range = string | Record<NodeLine, string>;
@@ -64,5 +65,5 @@ export function versionFor(name: string, line: NodeLine): string | undefined {
 /** The line for a Node version such as process.versions.node ("20.20.2"). */
 export function nodeLineFor(version: string): NodeLine {
   const [major = 0, minor = 0] = version.split(".").map(Number);
-  return major > 22 || (major === 22 && minor >= 12) ? 22 : 20;
+  return major > 22 || (major === 22 && minor >= 13) ? 22 : 20;
 }

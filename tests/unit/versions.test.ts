@@ -56,8 +56,8 @@ describe("the version map", () => {
   it("chooses the line from the Node version that runs the CLI", () => {
     expect(nodeLineFor("20.19.0")).toBe(20);
     expect(nodeLineFor("20.20.2")).toBe(20);
-    expect(nodeLineFor("22.11.0")).toBe(20);
-    expect(nodeLineFor("22.12.0")).toBe(22);
+    expect(nodeLineFor("22.12.0")).toBe(20);
+    expect(nodeLineFor("22.13.0")).toBe(22);
     expect(nodeLineFor("24.21.0")).toBe(22);
     expect(nodeLineFor("26.0.0")).toBe(22);
   });
