@@ -137,7 +137,7 @@ function installedPackages(dir: string): Map<string, { name: string; engines?: {
 
 const results: string[][] = [];
 afterAll(() => {
-  const rows = [["manager", "Node", "frontend", "install", "packages", "suite", "lockfile"], ...results];
+  const rows = [["manager", "Node", "frontend", "scaffold+install", "packages", "suite", "lockfile"], ...results];
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
   console.log(rows.map((row) => row.map((cell, i) => cell.padEnd(widths[i]!)).join("  ")).join("\n"));
 });
