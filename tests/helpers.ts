@@ -60,7 +60,9 @@ export function readTree(dir: string): Map<string, string> {
 export async function runInTerminal(args: string[], cwd: string, steps: { expect: string; send: string }[]) {
   const { spawn } = await import("node:child_process");
   const command = `stty cols 120 rows 40; ${[process.execPath, cliPath, ...args].map((a) => `'${a}'`).join(" ")}`;
-  const child = spawn("script", ["-qfec", command, "/dev/null"], { cwd, stdio: ["pipe", "pipe", "pipe"] });
+  // No user agent, as in cli.test.ts's runs: the CLI then writes no packageManager and defaults to npm.
+  const env = { ...process.env, npm_config_user_agent: "" };
+  const child = spawn("script", ["-qfec", command, "/dev/null"], { cwd, env, stdio: ["pipe", "pipe", "pipe"] });
   let output = "";
   let next = 0;
   let seenUpTo = 0;
