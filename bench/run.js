@@ -83,7 +83,7 @@ try {
   writeFileSync(probe, `const start = performance.now();
 const { generate, writeTree } = require(${JSON.stringify(lib)});
 const loaded = performance.now();
-const tree = generate({ name: "phase", frontend: "next", payments: true, pm: "npm" });
+const tree = generate({ name: "phase", frontend: "next", payments: true, pm: "npm", node: 20 });
 const generated = performance.now();
 writeTree(process.argv[2], tree).then(() => {
   const written = performance.now();

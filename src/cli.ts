@@ -5,10 +5,11 @@ import { parseArgv, UsageError } from "./args.js";
 import { generate } from "./generate.js";
 import { helpText } from "./help.js";
 import { defaults, type OptionValues, type ProjectOptions } from "./options.js";
-import { detectPackageManager, commands, howToGet, onPath } from "./package-manager.js";
+import { detectPackageManager, commands, howToGet, onPath, packageManagerSpec } from "./package-manager.js";
 import { checkPackageName, resolveTarget, suggestName } from "./project-name.js";
 import { nextSteps, reproduceCommand, shellQuote } from "./next-steps.js";
 import { isTerminal, useStdioStreams, writeOut } from "./terminal.js";
+import { nodeLineFor } from "./versions.js";
 import { commit, occupiedEntries, planWrite, rollback, spaceNeeded, TargetError, writePlan, WriteError, type Plan } from "./write.js";
 
 const EXIT = { done: 0, failed: 1, usage: 2, cancelled: 130 } as const;
@@ -148,7 +149,8 @@ async function run(args: ReturnType<typeof parseArgv>, ui: Ui | undefined, signa
 
   const asked = ui && !args.yes ? await ui.askOptions(args.given) : {};
   const values: OptionValues = { ...defaults(), pm: detectPackageManager(), ...args.given, ...asked };
-  const project: ProjectOptions = { name, frontend: values.frontend, payments: values.payments, pm: values.pm };
+  const project: ProjectOptions = { name, frontend: values.frontend, payments: values.payments, pm: values.pm,
+    node: nodeLineFor(process.versions.node), packageManager: packageManagerSpec(values.pm) };
 
   // The package manager must be there before anything is written (a lookup on PATH: nothing runs).
   const pmMissing =

@@ -4,11 +4,12 @@ import { builtInLayer, builtInLayerNames, projectPath, type Layer } from "./laye
 import { selectedLayers, type ProjectOptions } from "./options.js";
 import { commands } from "./package-manager.js";
 import { packageJsonText } from "./package-json.js";
+import { nodeLines } from "./versions.js";
 
 export type FileTree = Map<string, string>;
 
 /** Built-in layers for the options: base, the option layers, then every `a+b` overlay whose names are all selected. */
-export function layerNames(options: Omit<ProjectOptions, "name">): string[] {
+export function layerNames(options: Pick<ProjectOptions, "frontend" | "payments" | "pm">): string[] {
   const selected = selectedLayers(options);
   const overlays = builtInLayerNames()
     .filter((name) => name.includes("+") && name.split("+").every((part) => selected.includes(part)))
@@ -18,7 +19,7 @@ export function layerNames(options: Omit<ProjectOptions, "name">): string[] {
 
 /** Fills `{{name}}`, `{{run}}`… in Markdown. Other files are never touched (JSX uses `{{`). */
 function fillPlaceholders(text: string, options: ProjectOptions): string {
-  const values: Record<string, string> = { name: options.name, pm: options.pm, ...commands[options.pm] };
+  const values: Record<string, string> = { name: options.name, pm: options.pm, node: nodeLines[options.node].readme, ...commands[options.pm] };
   return text.replace(/\{\{(\w+)\}\}/g, (match, key: string) => values[key] ?? match);
 }
 
@@ -49,7 +50,7 @@ export function composeLayers(layers: readonly Layer[], options: ProjectOptions)
     tree.set(path, path.endsWith(".md") ? fillPlaceholders(contents, options) : contents);
   }
   const fragments = layers.flatMap((layer) => (layer.packageJson ? [layer.packageJson] : []));
-  tree.set("package.json", packageJsonText(options.name, fragments));
+  tree.set("package.json", packageJsonText(options.name, fragments, options));
   for (const [path, contents] of convexGenerated(tree.keys())) tree.set(path, contents);
   return new Map([...tree].sort(([a], [b]) => (a < b ? -1 : 1)));
 }

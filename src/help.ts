@@ -31,6 +31,8 @@ Options:
 ${rows.map(([left, right]) => `  ${left.padEnd(width)}${right}`).join("\n")}
 
 Without a terminal (CI, pipes) nothing is asked: flags and defaults are used, and a directory is required.
+Dependency versions follow the Node running this: 22.13+ gets the current majors (convex, svix, vitest);
+Node 20 the last versions that support it.
 Exit codes: 0 done, 1 failed, 2 usage error, 130 cancelled (Ctrl-C).
 --force never deletes and never writes through a symbolic link; .gitignore, .env.example and README.md are extended.
 

@@ -24,6 +24,7 @@ export const dotfileRenames: Record<string, string> = {
   "_env.example": ".env.example",
   "_env.local": ".env.local",
   _npmrc: ".npmrc",
+  "_yarnrc.yml": ".yarnrc.yml",
 };
 
 export function projectPath(storedPath: string): string {

@@ -2,6 +2,13 @@
 import { relative } from "node:path";
 import type { OptionValues, ProjectOptions } from "./options.js";
 import { commands } from "./package-manager.js";
+import { versionFor } from "./versions.js";
+
+/** The note for a project on the Node 20 line: what Node 22 would give it, with the map's ranges. */
+export function node20Note(): string {
+  const current = ["convex", "svix", "vitest"].map((dep) => `${dep} ${versionFor(dep, 22)}`).join(", ");
+  return `Node 20 is end-of-life since April 2026 (no more security fixes); on Node 22.13+ this CLI writes ${current}, which need Node 22.`;
+}
 
 export const shellQuote = (word: string) => (/^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`);
 
@@ -34,6 +41,7 @@ export function nextSteps(dir: string, options: ProjectOptions, installed: boole
     [`${exec} convex env set CLERK_WEBHOOK_SECRET whsec_...`, ""],
     ...(withFrontend ? [[`${run} dev`, "app and backend together"] as [string, string]] : []),
     [`${run} test`, "the backend's own test suite"],
+    ...(options.node === 20 ? [["", node20Note()] as [string, string]] : []),
   ];
   const width = Math.max(...steps.filter(([command, why]) => command && why).map(([command]) => command.length));
   return steps.map(([command, why]) => (!command ? `# ${why}` : why ? `${command.padEnd(width)}  # ${why}` : command));

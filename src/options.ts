@@ -1,6 +1,8 @@
 // The one declaration of every option. Flags, prompts, validation, --help, the reproducible command and the
 // tests are all derived from this list; adding a frontend is one entry in `frontend.choices` plus a layer folder.
 
+import type { NodeLine } from "./versions.js";
+
 export type PackageManager = "npm" | "pnpm" | "yarn" | "bun";
 
 export interface Choice<V extends string> {
@@ -66,7 +68,7 @@ const pm: ChoiceOption<PackageManager> = {
   choices: [
     { value: "npm", label: "npm", hint: "", layers: [] },
     { value: "pnpm", label: "pnpm", hint: "", layers: ["pnpm"] },
-    { value: "yarn", label: "yarn", hint: "", layers: [] },
+    { value: "yarn", label: "yarn", hint: "", layers: ["yarn"] },
     { value: "bun", label: "bun", hint: "", layers: [] },
   ],
 };
@@ -101,6 +103,10 @@ export interface ProjectOptions {
   frontend: OptionValues["frontend"];
   payments: boolean;
   pm: PackageManager;
+  /** The Node line whose dependency versions are written (src/versions.ts): the one running the CLI. */
+  node: NodeLine;
+  /** `name@version` for package.json's `packageManager`, when the manager that ran the CLI is the one chosen. */
+  packageManager?: string;
 }
 
 /** A template layer (giget source or a local folder), applied after the built-in layers. Not prompted. */

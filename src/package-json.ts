@@ -1,5 +1,6 @@
 // Merges the package.json fragments of the layers into the project's package.json.
-import type { PackageFragment } from "./layers.js";
+import { LayerError, type PackageFragment } from "./layers.js";
+import { nodeLines, versionFor, versionFromMap, type NodeLine } from "./versions.js";
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
@@ -19,16 +20,41 @@ export function mergeFragments(fragments: readonly PackageFragment[]): PackageFr
 const sortKeys = (value: unknown) =>
   isObject(value) ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1))) : value;
 
+export interface PackageTarget {
+  /** The Node line whose versions replace `versionFromMap` ranges and `engines.node`. */
+  node: NodeLine;
+  /** `name@version` of the package manager, written as `packageManager` when known. */
+  packageManager?: string;
+}
+
+/** Replaces each `versionFromMap` range with the map's range for the line; a name the map lacks is an error. */
+function resolveRanges(deps: unknown, line: NodeLine): unknown {
+  if (!isObject(deps)) return deps;
+  return Object.fromEntries(
+    Object.entries(deps).map(([dep, range]) => {
+      if (range !== versionFromMap) return [dep, range];
+      const resolved = versionFor(dep, line);
+      if (!resolved) throw new LayerError(`package.json: "${dep}": "${versionFromMap}" names no dependency of the version map; give a range.`);
+      return [dep, resolved];
+    }),
+  );
+}
+
 /** The final package.json text: name first, dependencies sorted as npm writes them. */
-export function packageJsonText(name: string, fragments: readonly PackageFragment[]): string {
-  const { name: _ignored, version, private: _private, dependencies, devDependencies, ...rest } = mergeFragments(fragments);
+export function packageJsonText(name: string, fragments: readonly PackageFragment[], target: PackageTarget): string {
+  const merged = mergeFragments(fragments);
+  if (isObject(merged.engines) && merged.engines.node === versionFromMap) {
+    merged.engines = { ...merged.engines, node: nodeLines[target.node].engines };
+  }
+  const { name: _ignored, version, private: _private, dependencies, devDependencies, packageManager, ...rest } = merged;
   const pkg = {
     name,
     version: version ?? "0.1.0",
     private: true,
     ...rest,
-    dependencies: sortKeys(dependencies),
-    devDependencies: sortKeys(devDependencies),
+    dependencies: sortKeys(resolveRanges(dependencies, target.node)),
+    devDependencies: sortKeys(resolveRanges(devDependencies, target.node)),
+    packageManager: target.packageManager ?? packageManager,
   };
   return `${JSON.stringify(pkg, null, 2)}\n`;
 }

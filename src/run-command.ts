@@ -15,9 +15,11 @@ export interface RunOptions {
   onLine?: (line: string) => void;
   /** Aborting it ends the command and its children (SIGTERM, then SIGKILL after 3 s). */
   signal?: AbortSignal;
+  /** Extra environment variables for the command. */
+  env?: Record<string, string>;
 }
 
-export async function runCommand(file: string, args: readonly string[], cwd: string, { onLine, signal }: RunOptions = {}): Promise<CommandResult> {
+export async function runCommand(file: string, args: readonly string[], cwd: string, { onLine, signal, env = {} }: RunOptions = {}): Promise<CommandResult> {
   const tap = onLine
     ? [
         function* (line: unknown) {
@@ -32,7 +34,7 @@ export async function runCommand(file: string, args: readonly string[], cwd: str
     cwd,
     all: true,
     stdin: "ignore",
-    env: { FORCE_COLOR: "0" },
+    env: { FORCE_COLOR: "0", ...env },
     detached: process.platform !== "win32",
     ...(tap ? { stdout: tap, stderr: tap } : {}),
   });

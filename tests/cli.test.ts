@@ -80,7 +80,9 @@ describe("create-convex-saas (no terminal)", () => {
     expect(result.stdout).toContain("pnpm install");
     expect(result.stdout).toContain("pnpm exec convex dev");
     expect(readFileSync(join(cwd, "projects dir/shop/README.md"), "utf8")).toContain("pnpm dev");
-    expect(JSON.parse(readFileSync(join(cwd, "projects dir/shop/package.json"), "utf8")).name).toBe("shop");
+    const pkg = JSON.parse(readFileSync(join(cwd, "projects dir/shop/package.json"), "utf8"));
+    expect(pkg.name).toBe("shop");
+    expect(pkg.packageManager).toBe("pnpm@9.12.0");
   });
 
   it("refuses a non-empty directory (usage error), listing what is there, and changes nothing", async () => {

@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { optionDefs, type ProjectOptions } from "../src/options.js";
+import { nodeLineFor } from "../src/versions.js";
 
 export const repoRoot = fileURLToPath(new URL("..", import.meta.url));
 export const cliPath = join(repoRoot, "bin/create-convex-saas.cjs");
@@ -20,6 +21,7 @@ export const projectOptions = (over: Partial<ProjectOptions> = {}): ProjectOptio
   frontend: "next",
   payments: true,
   pm: "npm",
+  node: nodeLineFor(process.versions.node), // as the CLI under test runs on this Node
   ...over,
 });
 
@@ -64,6 +66,7 @@ export async function runInTerminal(
 ) {
   const { spawn } = await import("node:child_process");
   const command = `stty cols 120 rows 40; ${[process.execPath, cliPath, ...args].map((a) => `'${a}'`).join(" ")}`;
+  // No user agent, as in cli.test.ts's runs: the CLI then writes no packageManager and defaults to npm.
   const child = spawn("script", ["-qfec", command, "/dev/null"], {
     cwd,
     stdio: ["pipe", "pipe", "pipe"],
