@@ -3,6 +3,7 @@ import { readFileSync, statSync } from "node:fs";
 import { relative, resolve } from "node:path";
 import { parseArgv, UsageError } from "./args.js";
 import { generate } from "./generate.js";
+import { LayerError } from "./layers.js";
 import { helpText } from "./help.js";
 import { defaults, type OptionValues, type ProjectOptions } from "./options.js";
 import { detectPackageManager, commands, howToGet, onPath, packageManagerSpec } from "./package-manager.js";
@@ -162,7 +163,14 @@ async function run(args: ReturnType<typeof parseArgv>, ui: Ui | undefined, signa
   // 3. Generate in memory, with the template layer (if any) applied last.
   const layers = args.template ? [await loadTemplate(args.template, args, ui, signal)] : [];
   if (signal.aborted) throw cancelled();
-  const tree = generate(project, layers);
+  let tree;
+  try {
+    tree = generate(project, layers);
+  } catch (error) {
+    // A template layer whose package.json names a dependency the version map does not have.
+    if (error instanceof LayerError) throw stop(`--template ${args.template}: ${error.message}\nNothing was written.`, EXIT.usage);
+    throw error;
+  }
 
   // 4. Plan: what happens to each file, and whatever would refuse the write. --dry-run prints it and stops.
   const plan = planWrite(target.dir, tree, { overwrite: force || args.dryRun });

@@ -225,6 +225,17 @@ describe("5. --template sources are checked before any network", () => {
     expect(existsSync(join(cwd, "other"))).toBe(false);
   });
 
+  it("a layer naming the version map for a dependency it does not have is a clear usage error", async () => {
+    const cwd = fresh();
+    mkdirSync(join(cwd, "layer"));
+    writeFileSync(join(cwd, "layer/package.json"), JSON.stringify({ dependencies: { "left-pad": "<versions.ts>" } }));
+    const result = await run(["app", "--template", "./layer", "--no-install", "--no-git"], cwd);
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain('--template ./layer: package.json: "left-pad"');
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(existsSync(join(cwd, "app"))).toBe(false);
+  });
+
   it("a refused connection and a server that never answers name the URL and the cause in plain words", async () => {
     const cwd = fresh();
     const closed = await silentServer();
