@@ -5,12 +5,12 @@ import { parseArgv, UsageError } from "./args.js";
 import { generate } from "./generate.js";
 import { LayerError } from "./layers.js";
 import { helpText } from "./help.js";
-import { defaults, type OptionValues, type ProjectOptions } from "./options.js";
+import { defaults, nodeRequirement, type OptionValues, type ProjectOptions } from "./options.js";
 import { detectPackageManager, commands, howToGet, onPath, packageManagerSpec } from "./package-manager.js";
 import { checkPackageName, resolveTarget, suggestName } from "./project-name.js";
 import { nextSteps, reproduceCommand, shellQuote } from "./next-steps.js";
 import { isTerminal, useStdioStreams, writeOut } from "./terminal.js";
-import { nodeLineFor } from "./versions.js";
+import { nodeLineFor, nodeLines } from "./versions.js";
 import { commit, occupiedEntries, planWrite, rollback, spaceNeeded, TargetError, writePlan, WriteError, type Plan } from "./write.js";
 
 const EXIT = { done: 0, failed: 1, usage: 2, cancelled: 130 } as const;
@@ -150,8 +150,19 @@ async function run(args: ReturnType<typeof parseArgv>, ui: Ui | undefined, signa
 
   const asked = ui && !args.yes ? await ui.askOptions(args.given) : {};
   const values: OptionValues = { ...defaults(), pm: detectPackageManager(), ...args.given, ...asked };
+  // A choice that needs a newer Node (TanStack Start) gets that line's versions; installing them here would fail.
+  const running = nodeLineFor(process.versions.node);
+  const needs = nodeRequirement(values);
+  const node = needs && needs.line > running ? needs.line : running;
+  if (needs && node > running && values.install) {
+    const newer = `Node.js ${nodeLines[node].readme}`;
+    throw usage(
+      `${needs.by} needs ${newer}, and this is Node ${process.versions.node}. Run this again with ${newer}, or add ` +
+        `--no-install to write the project now and install it with ${newer} later.\nNothing was written.`,
+    );
+  }
   const project: ProjectOptions = { name, frontend: values.frontend, payments: values.payments, pm: values.pm,
-    node: nodeLineFor(process.versions.node), packageManager: packageManagerSpec(values.pm) };
+    node, packageManager: packageManagerSpec(values.pm) };
 
   // The package manager must be there before anything is written (a lookup on PATH: nothing runs).
   const pmMissing =

@@ -2,7 +2,7 @@
 import { relative } from "node:path";
 import type { OptionValues, ProjectOptions } from "./options.js";
 import { commands } from "./package-manager.js";
-import { versionFor } from "./versions.js";
+import { nodeLineFor, nodeLines, versionFor } from "./versions.js";
 
 /** The note for a project on the Node 20 line: what Node 22 would give it, with the map's ranges. */
 export function node20Note(): string {
@@ -26,7 +26,13 @@ export function reproduceCommand(directory: string, values: OptionValues, templa
   return `npx create-convex-saas@latest ${shellQuote(directory)} ${flags.join(" ")}`;
 }
 
-export function nextSteps(dir: string, options: ProjectOptions, installed: boolean, cwd = process.cwd()): string[] {
+export function nextSteps(
+  dir: string,
+  options: ProjectOptions,
+  installed: boolean,
+  cwd = process.cwd(),
+  runningNode = process.versions.node,
+): string[] {
   const { run, exec, install } = commands[options.pm];
   const rel = relative(cwd, dir);
   const withFrontend = options.frontend !== "none";
@@ -42,6 +48,9 @@ export function nextSteps(dir: string, options: ProjectOptions, installed: boole
     ...(withFrontend ? [[`${run} dev`, "app and backend together"] as [string, string]] : []),
     [`${run} test`, "the backend's own test suite"],
     ...(options.node === 20 ? [["", node20Note()] as [string, string]] : []),
+    ...(nodeLineFor(runningNode) < options.node
+      ? [["", `This project needs Node.js ${nodeLines[options.node].readme} (this is ${runningNode}): install and run it with that.`] as [string, string]]
+      : []),
   ];
   const width = Math.max(...steps.filter(([command, why]) => command && why).map(([command]) => command.length));
   return steps.map(([command, why]) => (!command ? `# ${why}` : why ? `${command.padEnd(width)}  # ${why}` : command));

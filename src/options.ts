@@ -11,6 +11,8 @@ export interface Choice<V extends string> {
   hint: string;
   /** Template layers this choice adds (folders under templates/). */
   layers: readonly string[];
+  /** The oldest Node line this choice works on, when it needs more than every other choice (see cli.ts). */
+  nodeLine?: NodeLine;
 }
 
 interface OptionBase {
@@ -37,7 +39,7 @@ export interface BooleanOption extends OptionBase {
   layers?: readonly string[];
 }
 
-const frontend: ChoiceOption<"next" | "vite" | "none"> = {
+const frontend: ChoiceOption<"next" | "vite" | "start" | "none"> = {
   kind: "choice",
   flag: "frontend",
   help: "Frontend for the app",
@@ -46,6 +48,7 @@ const frontend: ChoiceOption<"next" | "vite" | "none"> = {
   choices: [
     { value: "next", label: "Next.js", hint: "App Router, server rendering, proxy.ts route protection", layers: ["react", "next"] },
     { value: "vite", label: "React + Vite", hint: "single-page app with React Router, deploys as static files", layers: ["react", "vite"] },
+    { value: "start", label: "TanStack Start", hint: "server rendering, file routes, server functions (Node 22.13+)", layers: ["react", "start"], nodeLine: 22 },
     { value: "none", label: "None", hint: "the Convex backend only, bring your own client", layers: ["none"] },
   ],
 };
@@ -170,6 +173,16 @@ export function selectedLayers(values: Partial<OptionValues>): string[] {
     else if (value === true) layers.push(...(def.layers ?? []));
   }
   return layers;
+}
+
+/** The Node line the chosen options need, and the choice that needs it, when one of them sets `nodeLine`. */
+export function nodeRequirement(values: Partial<OptionValues>): { line: NodeLine; by: string } | undefined {
+  for (const [key, def] of Object.entries(optionDefs)) {
+    if (def.kind !== "choice") continue;
+    const choice = def.choices.find((c) => c.value === (values as Record<string, unknown>)[key]);
+    if (choice?.nodeLine) return { line: choice.nodeLine, by: choice.label };
+  }
+  return undefined;
 }
 
 /** Checks a flag value against a choice option; returns an error message or undefined. */

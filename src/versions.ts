@@ -53,6 +53,11 @@ export const dependencyVersionMap = {
   "react-dom": "^19.2.0",
   // 8.x needs Node 22.22; 7.x is still maintained and serves every line.
   "react-router": "^7.0.0",
+  // TanStack Start needs Node 22.12+: only written for the 22 line (the frontend choice says so in options.ts).
+  "@clerk/tanstack-react-start": "^1.5.0",
+  "@tanstack/react-router": "^1.170.0",
+  "@tanstack/react-start": "^1.169.0",
+  srvx: "^1.0.0",
   tailwindcss: "^4.0.0",
 } satisfies Record<string, Range>;
 

@@ -19,6 +19,8 @@ async function freePort(): Promise<number> {
 const serveCommands: Record<string, (port: number) => string[]> = {
   next: (port) => ["next", "start", "--hostname", "localhost", "--port", String(port)],
   vite: (port) => ["vite", "preview", "--host", "localhost", "--port", String(port), "--strictPort"],
+  // The project's `start` script, on a chosen port.
+  start: (port) => ["srvx", "--prod", "-s", "../client", "--host", "localhost", "--port", String(port), "dist/server/server.js"],
 };
 
 export async function serve(frontend: string, dir: string, env: Record<string, string>) {

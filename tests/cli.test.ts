@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { execa } from "execa";
 import { describe, expect, it } from "vitest";
 import { generate } from "../src/generate.js";
+import { nodeLineFor, nodeLines, versionFor } from "../src/versions.js";
 import { cliPath, freshDirs, projectOptions, readTree, repoRoot, runInTerminal } from "./helpers.js";
 import { serveFiles, tarGz } from "./tar-server.js";
 
@@ -17,7 +18,7 @@ describe("create-convex-saas (no terminal)", () => {
     const cwd = fresh();
     const help = await run(["--help"], cwd);
     expect(help.exitCode).toBe(0);
-    expect(help.stdout).toMatch(/--frontend <next\|vite\|none>/);
+    expect(help.stdout).toMatch(/--frontend <next\|vite\|start\|none>/);
     const version = await run(["-v"], cwd);
     expect(version.stdout.trim()).toBe(JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")).version);
   });
@@ -47,8 +48,29 @@ describe("create-convex-saas (no terminal)", () => {
     expect(bad.stderr).toMatch(/not a valid npm package name.*Try --name my-app/);
     const flag = await run(["app", "--frontend", "angular"], cwd);
     expect(flag.exitCode).toBe(2);
-    expect(flag.stderr).toMatch(/Expected one of: next, vite, none/);
+    expect(flag.stderr).toMatch(/Expected one of: next, vite, start, none/);
     expect(readdirSync(cwd)).toEqual([]);
+  });
+
+  it("TanStack Start on a Node older than 22.13: refused before writing when it would install; written for 22.13+ with --no-install", async () => {
+    const cwd = fresh();
+    const oldNode = nodeLineFor(process.versions.node) < 22;
+    const installing = await run(["app", "--frontend", "start", "--no-git"], cwd, { PATH: "" });
+    if (oldNode) {
+      expect(installing.exitCode).toBe(2);
+      expect(installing.stderr).toContain(`TanStack Start needs Node.js 22.13 or newer, and this is Node ${process.versions.node}.`);
+      expect(installing.stderr).toContain("--no-install");
+      expect(readdirSync(cwd)).toEqual([]);
+    } else {
+      // On a new enough Node it goes on to the install, which fails here only because PATH is empty.
+      expect(installing.stderr).not.toContain("needs Node.js");
+    }
+    const written = await run(["later", "--frontend", "start", "--no-install", "--no-git"], cwd);
+    expect(written.exitCode, written.stderr).toBe(0);
+    const pkg = JSON.parse(readFileSync(join(cwd, "later/package.json"), "utf8"));
+    expect(pkg.engines.node).toBe(nodeLines[22].engines);
+    expect(pkg.dependencies.convex).toBe(versionFor("convex", 22));
+    expect(written.stdout.includes("This project needs Node.js 22.13 or newer")).toBe(oldNode);
   });
 
   it("--dry-run lists the files and writes nothing", async () => {

@@ -1,9 +1,11 @@
 // Every frontend × payments combination, for real: the CLI writes and installs it, then the project must
 // type-check, match `convex codegen`, pass its own tests, build, and (with a frontend) render in Chromium.
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
+import { delimiter, join } from "node:path";
 import { execa, type Options } from "execa";
 import { afterAll, describe, expect, it } from "vitest";
+import { optionDefs } from "../src/options.js";
+import { nodeLineFor } from "../src/versions.js";
 import { cliPath, combinations, readTree, removeDir, runChecked, tempDir } from "./helpers.js";
 import { loadPage, serve } from "./browser.js";
 import { verifyingServer } from "./webhook-server.js";
@@ -40,21 +42,34 @@ const fakeKeys = {
   VITE_CONVEX_URL: "https://happy-otter-123.convex.cloud",
 };
 
+// A frontend that needs a newer Node than this one (TanStack Start: 22.13+) runs every step on Node 24 from the npm
+// registry (the package node@24), installed once into the run's temp folder.
+let node24: Promise<string> | undefined;
+const node24Bin = () =>
+  (node24 ??= runChecked("npm", ["install", "--prefix", join(root, "node24"), "--no-audit", "--no-fund", "node@24"], { cwd: root }).then(
+    () => join(root, "node24/node_modules/.bin"),
+  ));
+const needsNewerNode = (frontend: string) =>
+  optionDefs.frontend.choices.some((choice) => choice.value === frontend && choice.nodeLine !== undefined) &&
+  nodeLineFor(process.versions.node) < 22;
+
 describe.concurrent.each(combinations)("--frontend=$frontend --payments=$payments", ({ frontend, payments }) => {
   const name = `app-${frontend}-${payments ? "pay" : "nopay"}`;
   const dir = join(root, name);
   const time = timings[name] = {} as Record<string, number>;
+  let path = process.env.PATH!;
   const step = async (phase: string, file: string, args: string[], options: Options = {}) => {
     const started = Date.now();
     try {
-      return await runChecked(file, args, { cwd: dir, ...options });
+      return await runChecked(file, args, { cwd: dir, ...options, env: { PATH: path, ...options.env } });
     } finally {
       time[phase] = Date.now() - started;
     }
   };
 
   it("is generated, installed, checked, tested, built and rendered", { timeout: 30 * 60_000 }, async () => {
-    await step("create+install", process.execPath, [cliPath, name, `--frontend=${frontend}`, payments ? "--payments" : "--no-payments", "--pm=npm", "--no-git"], {
+    if (needsNewerNode(frontend)) path = `${await node24Bin()}${delimiter}${path}`;
+    await step("create+install", "node", [cliPath, name, `--frontend=${frontend}`, payments ? "--payments" : "--no-payments", "--pm=npm", "--no-git"], {
       cwd: root,
       env: { npm_config_prefer_offline: "true", npm_config_audit: "false", npm_config_fund: "false" },
     });
@@ -89,7 +104,7 @@ describe.concurrent.each(combinations)("--frontend=$frontend --payments=$payment
       expect(sent).not.toContain(secret);
       expect(receiver.received.map((event) => [event.type, event.data.id])).toEqual([["user.created", "user_integration"]]);
       const forged = await execa("npm", ["run", "webhook:send", "--", "user.created", "--url", receiver.url], {
-        cwd: dir, reject: false, all: true, env: { CLERK_WEBHOOK_SECRET: `whsec_${Buffer.from("another-secret").toString("base64")}` },
+        cwd: dir, reject: false, all: true, env: { PATH: path, CLERK_WEBHOOK_SECRET: `whsec_${Buffer.from("another-secret").toString("base64")}` },
       });
       expect(forged.exitCode).not.toBe(0);
       expect(forged.all).toContain("400");
@@ -98,11 +113,22 @@ describe.concurrent.each(combinations)("--frontend=$frontend --payments=$payment
       await receiver.close();
     }
 
+    // A stored route tree (TanStack Start) must be what the router's own generator writes during the build.
+    const routeTree = join(dir, "src/routeTree.gen.ts");
+    const storedRouteTree = existsSync(routeTree) ? readFileSync(routeTree, "utf8") : undefined;
     await step("build", "npm", ["run", "build"], { env: fakeKeys });
+    if (storedRouteTree !== undefined) expect(readFileSync(routeTree, "utf8")).toBe(storedRouteTree);
     if (frontend === "none") return;
 
-    const server = await serve(frontend, dir, fakeKeys);
+    const server = await serve(frontend, dir, { ...fakeKeys, PATH: path });
     try {
+      if (frontend === "start") {
+        // Protected on the server: a signed-out request is redirected before anything renders.
+        for (const page of payments ? ["dashboard", "dashboard/pro"] : ["dashboard"]) {
+          const response = await fetch(new URL(page, server.url), { redirect: "manual" });
+          expect([response.status, response.headers.get("location")], page).toEqual([307, "/sign-in"]);
+        }
+      }
       const started = Date.now();
       const page = await loadPage(server.url);
       time.chromium = Date.now() - started;

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { parseArgv, UsageError } from "../../src/args.js";
 import { helpText } from "../../src/help.js";
 import { builtInLayerNames, templatesDir } from "../../src/layers.js";
-import { checkChoice, defaults, optionDefs, runFlags, selectedLayers } from "../../src/options.js";
+import { checkChoice, defaults, nodeRequirement, optionDefs, runFlags, selectedLayers } from "../../src/options.js";
 import { detectPackageManager } from "../../src/package-manager.js";
 
 describe("option declarations", () => {
@@ -27,6 +27,11 @@ describe("option declarations", () => {
       if (def.kind === "choice") expect(checkChoice(def, def.default)).toBeUndefined();
     }
     expect(defaults()).toEqual({ frontend: "next", payments: true, pm: "npm", install: true, git: true });
+  });
+
+  it("say which choice needs a newer Node line", () => {
+    expect(nodeRequirement({ frontend: "start", payments: true })).toEqual({ line: 22, by: "TanStack Start" });
+    for (const frontend of ["next", "vite", "none"] as const) expect(nodeRequirement({ frontend })).toBeUndefined();
   });
 
   it("select base first, then the frontend, then features", () => {
@@ -60,7 +65,7 @@ describe("parseArgv", () => {
   });
 
   it("rejects unknown flags, bad choices and extra positionals as usage errors", () => {
-    expect(() => parseArgv(["--frontend", "angular"])).toThrow(/Expected one of: next, vite, none/);
+    expect(() => parseArgv(["--frontend", "angular"])).toThrow(/Expected one of: next, vite, start, none/);
     expect(() => parseArgv(["--nope"])).toThrow(UsageError);
     expect(() => parseArgv(["a", "b"])).toThrow(/one project directory/);
     expect(() => parseArgv(["--pm"])).toThrow(UsageError);
