@@ -161,7 +161,7 @@ async function run(args: ReturnType<typeof parseArgv>, ui: Ui | undefined, signa
         `--no-install to write the project now and install it with ${newer} later.\nNothing was written.`,
     );
   }
-  const project: ProjectOptions = { name, frontend: values.frontend, payments: values.payments, pm: values.pm,
+  const project: ProjectOptions = { name, frontend: values.frontend, payments: values.payments, orgs: values.orgs, pm: values.pm,
     node, packageManager: packageManagerSpec(values.pm) };
 
   // The package manager must be there before anything is written (a lookup on PATH: nothing runs).

@@ -9,7 +9,7 @@ import { nodeLines } from "./versions.js";
 export type FileTree = Map<string, string>;
 
 /** Built-in layers for the options: base, the option layers, then every `a+b` overlay whose names are all selected. */
-export function layerNames(options: Pick<ProjectOptions, "frontend" | "payments" | "pm">): string[] {
+export function layerNames(options: Pick<ProjectOptions, "frontend" | "payments" | "orgs" | "pm">): string[] {
   const selected = selectedLayers(options);
   const overlays = builtInLayerNames()
     .filter((name) => name.includes("+") && name.split("+").every((part) => selected.includes(part)))

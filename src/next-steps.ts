@@ -17,6 +17,7 @@ export function reproduceCommand(directory: string, values: OptionValues, templa
     ...(name ? [`--name ${shellQuote(name)}`] : []),
     `--frontend ${values.frontend}`,
     values.payments ? "--payments" : "--no-payments",
+    ...(values.orgs ? ["--orgs"] : []),
     `--pm ${values.pm}`,
     ...(values.install ? [] : ["--no-install"]),
     ...(values.git ? [] : ["--no-git"]),

@@ -62,6 +62,15 @@ const payments: BooleanOption = {
   layers: ["payments"],
 };
 
+const orgs: BooleanOption = {
+  kind: "boolean",
+  flag: "orgs",
+  help: "Teams: Clerk Organizations synced to Convex, team-owned projects, team plans",
+  prompt: "Teams (Clerk Organizations)?",
+  default: false,
+  layers: ["orgs"],
+};
+
 const pm: ChoiceOption<PackageManager> = {
   kind: "choice",
   flag: "pm",
@@ -93,7 +102,7 @@ const git: BooleanOption = {
 };
 
 /** Options in the order they are prompted and listed in --help. */
-export const optionDefs = { frontend, payments, pm, install, git } as const;
+export const optionDefs = { frontend, payments, orgs, pm, install, git } as const;
 
 export type OptionDefs = typeof optionDefs;
 export type OptionKey = keyof OptionDefs;
@@ -105,6 +114,7 @@ export interface ProjectOptions {
   name: string;
   frontend: OptionValues["frontend"];
   payments: boolean;
+  orgs: boolean;
   pm: PackageManager;
   /** The Node line whose dependency versions are written (src/versions.ts): the one running the CLI. */
   node: NodeLine;

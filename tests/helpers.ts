@@ -11,15 +11,21 @@ import { nodeLineFor } from "../src/versions.js";
 export const repoRoot = fileURLToPath(new URL("..", import.meta.url));
 export const cliPath = join(repoRoot, "bin/create-convex-saas.cjs");
 
-/** Every frontend × payments combination, from the option declarations. */
+/** Every frontend × payments × teams combination, from the option declarations. */
 export const combinations = optionDefs.frontend.choices.flatMap((frontend) =>
-  [true, false].map((payments) => ({ frontend: frontend.value, payments })),
+  [true, false].flatMap((payments) => [false, true].map((orgs) => ({ frontend: frontend.value, payments, orgs }))),
+);
+
+/** What the integration test installs and builds: every frontend × payments, and teams once per frontend. */
+export const installedCombinations = combinations.filter(
+  ({ frontend, payments, orgs }) => !orgs || payments === (frontend !== "vite"),
 );
 
 export const projectOptions = (over: Partial<ProjectOptions> = {}): ProjectOptions => ({
   name: "my-app",
   frontend: "next",
   payments: true,
+  orgs: false,
   pm: "npm",
   node: nodeLineFor(process.versions.node), // as the CLI under test runs on this Node
   ...over,

@@ -6,7 +6,7 @@ import { execa, type Options } from "execa";
 import { afterAll, describe, expect, it } from "vitest";
 import { optionDefs } from "../src/options.js";
 import { nodeLineFor } from "../src/versions.js";
-import { cliPath, combinations, readTree, removeDir, runChecked, tempDir } from "./helpers.js";
+import { cliPath, installedCombinations, readTree, removeDir, runChecked, tempDir } from "./helpers.js";
 import { loadPage, serve } from "./browser.js";
 import { verifyingServer } from "./webhook-server.js";
 
@@ -53,8 +53,8 @@ const needsNewerNode = (frontend: string) =>
   optionDefs.frontend.choices.some((choice) => choice.value === frontend && choice.nodeLine !== undefined) &&
   nodeLineFor(process.versions.node) < 22;
 
-describe.concurrent.each(combinations)("--frontend=$frontend --payments=$payments", ({ frontend, payments }) => {
-  const name = `app-${frontend}-${payments ? "pay" : "nopay"}`;
+describe.concurrent.each(installedCombinations)("--frontend=$frontend --payments=$payments --orgs=$orgs", ({ frontend, payments, orgs }) => {
+  const name = `app-${frontend}-${payments ? "pay" : "nopay"}${orgs ? "-orgs" : ""}`;
   const dir = join(root, name);
   const time = timings[name] = {} as Record<string, number>;
   let path = process.env.PATH!;
@@ -69,7 +69,7 @@ describe.concurrent.each(combinations)("--frontend=$frontend --payments=$payment
 
   it("is generated, installed, checked, tested, built and rendered", { timeout: 30 * 60_000 }, async () => {
     if (needsNewerNode(frontend)) path = `${await node24Bin()}${delimiter}${path}`;
-    await step("create+install", "node", [cliPath, name, `--frontend=${frontend}`, payments ? "--payments" : "--no-payments", "--pm=npm", "--no-git"], {
+    await step("create+install", "node", [cliPath, name, `--frontend=${frontend}`, payments ? "--payments" : "--no-payments", orgs ? "--orgs" : "--no-orgs", "--pm=npm", "--no-git"], {
       cwd: root,
       env: { npm_config_prefer_offline: "true", npm_config_audit: "false", npm_config_fund: "false" },
     });

@@ -66,19 +66,21 @@ describe("convex/_generated", () => {
   });
 });
 
-describe.each(combinations)("generate(%o)", ({ frontend, payments }) => {
-  const tree = generate(projectOptions({ frontend, payments }));
+describe.each(combinations)("generate(%o)", ({ frontend, payments, orgs }) => {
+  const tree = generate(projectOptions({ frontend, payments, orgs }));
   const paths = [...tree.keys()];
   const pkg = JSON.parse(tree.get("package.json")!);
 
   it("composes base, the frontend, the feature layers and their overlays", () => {
-    const layers = layerNames({ frontend, payments, pm: "npm" });
+    const layers = layerNames({ frontend, payments, orgs, pm: "npm" });
     expect(layers[0]).toBe("base");
     expect(layers).toContain(frontend);
     expect(layers.includes("payments")).toBe(payments);
+    expect(layers.includes("orgs")).toBe(orgs);
     for (const overlay of builtInLayerNames().filter((n) => n.includes("+"))) {
       const react = frontend !== "none"; // every React frontend selects the shared react layer
-      const selected = (p: string) => p === frontend || (p === "react" && react) || (p === "payments" && payments);
+      const selected = (p: string) =>
+        p === frontend || (p === "react" && react) || (p === "payments" && payments) || (p === "orgs" && orgs);
       expect(layers.includes(overlay)).toBe(overlay.split("+").every(selected));
     }
   });
@@ -91,7 +93,9 @@ describe.each(combinations)("generate(%o)", ({ frontend, payments }) => {
     expect(paths.includes("convex/paymentAttempts.ts")).toBe(payments);
     const api = tree.get("convex/_generated/api.d.ts")!;
     for (const module of convexModules(paths)) expect(api).toContain(`typeof ${module.replace(/\W/g, "_")};`);
-    expect(tree.get("convex/schema.ts")!.includes("paymentAttempts")).toBe(payments);
+    expect(tree.get("convex/schema.ts")!.includes("paymentTables")).toBe(payments);
+    expect(tree.get("convex/schema.ts")!.includes("orgTables")).toBe(orgs);
+    expect(paths.includes("convex/organizations.ts")).toBe(orgs);
   });
 
   it("leaves no stored names, part folders or unfilled placeholders", () => {
@@ -177,8 +181,8 @@ describe("package managers", () => {
 });
 
 describe("generated code and docs", () => {
-  it.each(combinations)("%o: no `any` in hand-written code, and the README covers the set-up", ({ frontend, payments }) => {
-    const tree = generate(projectOptions({ frontend, payments }));
+  it.each(combinations)("%o: no `any` in hand-written code, and the README covers the set-up", ({ frontend, payments, orgs }) => {
+    const tree = generate(projectOptions({ frontend, payments, orgs }));
     for (const [path, text] of tree) {
       // convex/_generated and *.gen.ts (TanStack's route tree) are written by tools, not by hand.
       if (!/\.(ts|tsx)$/.test(path) || path.startsWith("convex/_generated/") || path.endsWith(".gen.ts")) continue;
@@ -211,8 +215,8 @@ describe("dependencies", () => {
     return typed ? namesFor(typed) : (usedAs[dep] ?? [dep]);
   };
 
-  it.each(combinations)("%o: every dependency is used by the project", ({ frontend, payments }) => {
-    const tree = generate(projectOptions({ frontend, payments }));
+  it.each(combinations)("%o: every dependency is used by the project", ({ frontend, payments, orgs }) => {
+    const tree = generate(projectOptions({ frontend, payments, orgs }));
     const pkg = JSON.parse(tree.get("package.json")!);
     const files = [...tree].filter(([path]) => path !== "package.json" && !path.endsWith(".md")).map(([, text]) => text);
     const words = Object.values(pkg.scripts as Record<string, string>).join(" ").split(/[\s"]+/);
@@ -236,8 +240,8 @@ describe("the bundle's template index", () => {
 });
 
 describe("typecheck script", () => {
-  it.each(combinations)("%o: checks the backend and webhooks/ whatever the frontend", ({ frontend, payments }) => {
-    const pkg = JSON.parse(generate(projectOptions({ frontend, payments })).get("package.json")!);
+  it.each(combinations)("%o: checks the backend and webhooks/ whatever the frontend", ({ frontend, payments, orgs }) => {
+    const pkg = JSON.parse(generate(projectOptions({ frontend, payments, orgs })).get("package.json")!);
     expect(pkg.scripts.typecheck).toContain("tsc -p convex");
     expect(pkg.scripts.typecheck).toContain("tsc -p webhooks");
   });

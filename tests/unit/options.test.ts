@@ -26,7 +26,7 @@ describe("option declarations", () => {
     for (const def of Object.values(optionDefs)) {
       if (def.kind === "choice") expect(checkChoice(def, def.default)).toBeUndefined();
     }
-    expect(defaults()).toEqual({ frontend: "next", payments: true, pm: "npm", install: true, git: true });
+    expect(defaults()).toEqual({ frontend: "next", payments: true, orgs: false, pm: "npm", install: true, git: true });
   });
 
   it("say which choice needs a newer Node line", () => {

@@ -14,11 +14,9 @@ import {
 useWebhookTestEnv();
 
 test("the backend acts on Clerk's user events", () => {
-  expect(Object.keys(clerkEventHandlers).sort()).toEqual([
-    "user.created",
-    "user.deleted",
-    "user.updated",
-  ]);
+  expect(Object.keys(clerkEventHandlers)).toEqual(
+    expect.arrayContaining(["user.created", "user.deleted", "user.updated"]),
+  );
 });
 
 test("paymentAttempt events are acknowledged and ignored", async () => {

@@ -22,6 +22,14 @@ export const coreTables = {
     deletedAt: v.number(),
   }).index("by_externalId", ["externalId"]),
 
+  // The example feature (projects.ts): a project belongs to its owner, a Clerk user id or, with teams, a Clerk
+  // organization id (owners.ts). `createdBy` is the Clerk user id of whoever created it.
+  projects: defineTable({
+    ownerId: v.string(),
+    name: v.string(),
+    createdBy: v.string(),
+  }).index("by_ownerId", ["ownerId"]),
+
   // One row per verified webhook delivery, keyed by its svix-id (Svix keeps the id across retries).
   // `_creationTime` is when it was first received; crons.ts deletes rows older than 30 days.
   // No payload is stored: `detail` says why an event was ignored, or holds the error of a failed attempt.

@@ -1,6 +1,7 @@
 import { ConvexError, type Infer, v } from "convex/values";
 import type { Doc } from "./_generated/dataModel";
 import { type MutationCtx, query, type QueryCtx } from "./_generated/server";
+import { deleteProjectsOf } from "./projects";
 import type { ClerkEventHandler, Outcome } from "./webhookEvents";
 
 /** The signed-in user, as the UI shows it; null when signed out or before Clerk's webhook created the user. */
@@ -80,7 +81,10 @@ export async function upsertUser(
   return { outcome: "processed" };
 }
 
-/** Applies user.deleted: removes the users row and remembers the id, so that late user.* events are ignored. */
+/**
+ * Applies user.deleted: removes the users row and the user's own projects, and remembers the id, so that late
+ * user.* events are ignored.
+ */
 export async function deleteUser(
   ctx: MutationCtx,
   { id }: { id: string },
@@ -92,6 +96,7 @@ export async function deleteUser(
   if (user !== null) {
     await ctx.db.delete("users", user._id);
   }
+  await deleteProjectsOf(ctx, id);
   await ctx.db.insert("deletedUsers", { externalId: id, deletedAt: Date.now() });
   return { outcome: "processed" };
 }

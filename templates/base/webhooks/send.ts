@@ -153,6 +153,10 @@ export function buildPayload(
       data.payer.user_id = userId;
       replaced = true;
     }
+    if (isObject(data.public_user_data) && "user_id" in data.public_user_data) {
+      data.public_user_data.user_id = userId;
+      replaced = true;
+    }
     if (!replaced)
       throw new SendError(
         `--user does not apply to ${event}: it has no user id.`,
@@ -406,7 +410,8 @@ With npm, put -- before the arguments: npm run webhook:send -- user.created --us
 
 Options:
   --user <id>      Clerk user id to put in the event (user_...): the user for user.* events,
-                   the payer for paymentAttempt.* and subscription events. Default: the sample's.
+                   the payer for paymentAttempt.* and subscription events, the member for
+                   organizationMembership.* events. Default: the sample's.
   --payment <id>   payment id for paymentAttempt.* events, to update one payment again
                    (e.g. created, then updated). Default: a fresh payment each time.
   --plan <slug>    plan slug for subscription events (e.g. pro). Default: the sample's.

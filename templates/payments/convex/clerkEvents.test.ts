@@ -13,27 +13,29 @@ import {
 useWebhookTestEnv();
 
 test("the backend acts on user events and Clerk Billing's payments, subscriptions and subscription items", () => {
-  expect(Object.keys(clerkEventHandlers).sort()).toEqual([
-    "paymentAttempt.created",
-    "paymentAttempt.updated",
-    "subscription.active",
-    "subscription.created",
-    "subscription.pastDue",
-    "subscription.updated",
-    "subscriptionItem.abandoned",
-    "subscriptionItem.active",
-    "subscriptionItem.canceled",
-    "subscriptionItem.created",
-    "subscriptionItem.ended",
-    "subscriptionItem.freeTrialEnding",
-    "subscriptionItem.incomplete",
-    "subscriptionItem.pastDue",
-    "subscriptionItem.upcoming",
-    "subscriptionItem.updated",
-    "user.created",
-    "user.deleted",
-    "user.updated",
-  ]);
+  expect(Object.keys(clerkEventHandlers)).toEqual(
+    expect.arrayContaining([
+      "paymentAttempt.created",
+      "paymentAttempt.updated",
+      "subscription.active",
+      "subscription.created",
+      "subscription.pastDue",
+      "subscription.updated",
+      "subscriptionItem.abandoned",
+      "subscriptionItem.active",
+      "subscriptionItem.canceled",
+      "subscriptionItem.created",
+      "subscriptionItem.ended",
+      "subscriptionItem.freeTrialEnding",
+      "subscriptionItem.incomplete",
+      "subscriptionItem.pastDue",
+      "subscriptionItem.upcoming",
+      "subscriptionItem.updated",
+      "user.created",
+      "user.deleted",
+      "user.updated",
+    ]),
+  );
 });
 
 test("paymentAttempt events are stored, not ignored", async () => {

@@ -1,5 +1,6 @@
 import { ConvexError } from "convex/values";
 import type { QueryCtx } from "./_generated/server";
+import type { Owner } from "./owners";
 
 /**
  * Subscription item statuses that grant the item's plan. Statuses and their meaning are from Clerk's webhook
@@ -16,46 +17,61 @@ import type { QueryCtx } from "./_generated/server";
 export const GRANTING_STATUSES = ["active", "past_due", "canceled"] as const;
 
 /**
- * The slugs of the plans a Clerk user pays for, from the stored subscription items (kept by Clerk's billing
- * webhooks). Only items whose payer is this user count: an organization's plan grants a user nothing here.
- * Takes a user id, so scheduled functions (which have no signed-in user) can check plans too.
+ * The slugs of the plans an owner pays for, from the stored subscription items (kept by Clerk's billing webhooks):
+ * a user's (items whose payer is that user) or, with teams, a team's (items whose payer is that organization). An
+ * organization's plan grants its members nothing as users, and a user's plan grants their teams nothing. Takes the
+ * owner, so scheduled functions (which have no signed-in user) can check plans too.
  */
-export async function plansOfUser(
-  ctx: QueryCtx,
-  clerkUserId: string,
-): Promise<string[]> {
+export async function plansOf(ctx: QueryCtx, owner: Owner): Promise<string[]> {
   const slugs = new Set<string>();
   for (const status of GRANTING_STATUSES) {
-    const items = await ctx.db
-      .query("subscriptionItems")
-      .withIndex("by_payer_user_id_and_status", (q) =>
-        q.eq("payer.user_id", clerkUserId).eq("status", status),
-      )
-      .collect();
-    for (const item of items) {
+    const items =
+      owner.kind === "user"
+        ? ctx.db
+            .query("subscriptionItems")
+            .withIndex("by_payer_user_id_and_status", (q) => q.eq("payer.user_id", owner.id).eq("status", status))
+        : ctx.db
+            .query("subscriptionItems")
+            .withIndex("by_payer_organization_id_and_status", (q) =>
+              q.eq("payer.organization_id", owner.id).eq("status", status),
+            );
+    for (const item of await items.collect()) {
       if (item.plan) slugs.add(item.plan.slug);
     }
   }
   return [...slugs].sort();
 }
 
-/** Whether the signed-in caller (the JWT `subject`, Clerk's user id) is on the plan with this slug. */
-export async function hasPlan(ctx: QueryCtx, slug: string): Promise<boolean> {
-  const identity = await ctx.auth.getUserIdentity();
-  if (identity === null) return false;
-  return (await plansOfUser(ctx, identity.subject)).includes(slug);
+/** The plans a Clerk user pays for (see plansOf). */
+export async function plansOfUser(ctx: QueryCtx, clerkUserId: string): Promise<string[]> {
+  return await plansOf(ctx, { kind: "user", id: clerkUserId });
 }
 
 /**
- * Throws unless the signed-in caller is on the plan with this slug: ConvexError `{ code: "NOT_SIGNED_IN" }`
- * when signed out, else `{ code: "PLAN_REQUIRED", plan: slug }`. ConvexError data reaches the client.
+ * Whether the signed-in caller (the JWT `subject`, Clerk's user id) is on the plan with this slug; with `owner`
+ * (owners.ts: the caller's active team, say), whether that owner is.
  */
-export async function requirePlan(ctx: QueryCtx, slug: string): Promise<void> {
-  const identity = await ctx.auth.getUserIdentity();
-  if (identity === null) {
+export async function hasPlan(ctx: QueryCtx, slug: string, owner?: Owner): Promise<boolean> {
+  const payer = owner ?? (await callerAsUser(ctx));
+  return payer !== null && (await plansOf(ctx, payer)).includes(slug);
+}
+
+/**
+ * Throws unless the signed-in caller (or `owner`) is on the plan with this slug: ConvexError
+ * `{ code: "NOT_SIGNED_IN" }` when signed out, else `{ code: "PLAN_REQUIRED", plan: slug }`. ConvexError data
+ * reaches the client.
+ */
+export async function requirePlan(ctx: QueryCtx, slug: string, owner?: Owner): Promise<void> {
+  const payer = owner ?? (await callerAsUser(ctx));
+  if (payer === null) {
     throw new ConvexError({ code: "NOT_SIGNED_IN" });
   }
-  if (!(await plansOfUser(ctx, identity.subject)).includes(slug)) {
+  if (!(await plansOf(ctx, payer)).includes(slug)) {
     throw new ConvexError({ code: "PLAN_REQUIRED", plan: slug });
   }
+}
+
+async function callerAsUser(ctx: QueryCtx): Promise<Owner | null> {
+  const identity = await ctx.auth.getUserIdentity();
+  return identity === null ? null : { kind: "user", id: identity.subject };
 }

@@ -1,20 +1,8 @@
-import { defineSchema, defineTable } from "convex/server";
+import { defineSchema } from "convex/server";
 import { coreTables } from "./coreTables";
-import { paymentAttemptFields } from "./paymentAttemptTypes";
-import { subscriptionItemFields } from "./subscriptionItemTypes";
+import { paymentTables } from "./paymentTables";
 
 export default defineSchema({
   ...coreTables,
-
-  // One row per Clerk Billing payment, at its latest known attempt (paymentAttempt.* webhooks).
-  // Payments can arrive before user.created, so a payer's history keys on payer.user_id (Clerk's user id).
-  paymentAttempts: defineTable(paymentAttemptFields)
-    .index("by_payment_id", ["payment_id"])
-    .index("by_payer_user_id_and_created_at", ["payer.user_id", "created_at"]),
-
-  // One row per Clerk Billing subscription item (subscription.* and subscriptionItem.* webhooks):
-  // what entitlements.ts reads to tell who is on which plan.
-  subscriptionItems: defineTable(subscriptionItemFields)
-    .index("by_item_id", ["item_id"])
-    .index("by_payer_user_id_and_status", ["payer.user_id", "status"]),
+  ...paymentTables,
 });

@@ -1,0 +1,127 @@
+import { paginationOptsValidator, paginationResultValidator } from "convex/server";
+import { ConvexError, v } from "convex/values";
+import type { Doc, Id } from "./_generated/dataModel";
+import { mutation, type MutationCtx, query, type QueryCtx } from "./_generated/server";
+import { projectLimit } from "./limits";
+import { getOwner, isAdmin, type Owner, requireOwner } from "./owners";
+
+/*
+ * The example feature: projects that belong to an owner (the signed-in user, or with teams the active team; see
+ * owners.ts). Every function finds the owner on the server; a project id from the client only ever reaches a
+ * project of that owner.
+ */
+
+const projectView = v.object({
+  _id: v.id("projects"),
+  _creationTime: v.number(),
+  name: v.string(),
+});
+
+/** The owner's projects, newest first. No owner (signed out, or not a member of the active team): an empty, finished page. */
+export const list = query({
+  args: { paginationOpts: paginationOptsValidator },
+  returns: paginationResultValidator(projectView),
+  handler: async (ctx, { paginationOpts }) => {
+    const owner = await getOwner(ctx);
+    if (owner === null) return { page: [], isDone: true, continueCursor: "" };
+    const result = await ctx.db
+      .query("projects")
+      .withIndex("by_ownerId", (q) => q.eq("ownerId", owner.id))
+      .order("desc")
+      .paginate(paginationOpts);
+    return {
+      ...result,
+      page: result.page.map(({ _id, _creationTime, name }) => ({ _id, _creationTime, name })),
+    };
+  },
+});
+
+/** How many projects the owner has and may have (limit null: no limit), for the UI. null when signed out. */
+export const usage = query({
+  args: {},
+  returns: v.union(
+    v.null(),
+    v.object({ count: v.number(), limit: v.union(v.number(), v.null()), canDelete: v.boolean() }),
+  ),
+  handler: async (ctx) => {
+    const owner = await getOwner(ctx);
+    if (owner === null) return null;
+    const limit = await projectLimit(ctx, owner);
+    return { count: await countUpTo(ctx, owner, limit), limit, canDelete: isAdmin(owner) };
+  },
+});
+
+export const create = mutation({
+  args: { name: v.string() },
+  returns: v.id("projects"),
+  handler: async (ctx, args) => {
+    const owner = await requireOwner(ctx);
+    const name = validName(args.name);
+    const limit = await projectLimit(ctx, owner);
+    if (limit !== null && (await countUpTo(ctx, owner, limit)) >= limit) {
+      throw new ConvexError({ code: "PROJECT_LIMIT", limit });
+    }
+    const identity = await ctx.auth.getUserIdentity();
+    return await ctx.db.insert("projects", {
+      ownerId: owner.id,
+      name,
+      createdBy: identity!.subject,
+    });
+  },
+});
+
+export const rename = mutation({
+  args: { projectId: v.id("projects"), name: v.string() },
+  returns: v.null(),
+  handler: async (ctx, { projectId, name }) => {
+    const owner = await requireOwner(ctx);
+    await ownedProject(ctx, owner, projectId);
+    await ctx.db.patch("projects", projectId, { name: validName(name) });
+    return null;
+  },
+});
+
+/** Deleting is admin-only in a team (`FORBIDDEN` for other members); a user deletes their own projects. */
+export const remove = mutation({
+  args: { projectId: v.id("projects") },
+  returns: v.null(),
+  handler: async (ctx, { projectId }) => {
+    const owner = await requireOwner(ctx);
+    await ownedProject(ctx, owner, projectId);
+    if (!isAdmin(owner)) throw new ConvexError({ code: "FORBIDDEN", reason: "only team admins can delete projects" });
+    await ctx.db.delete("projects", projectId);
+    return null;
+  },
+});
+
+/** Deletes every project of an owner (a deleted user's or team's), in the calling event's mutation. */
+export async function deleteProjectsOf(ctx: MutationCtx, ownerId: string): Promise<void> {
+  const projects = await ctx.db
+    .query("projects")
+    .withIndex("by_ownerId", (q) => q.eq("ownerId", ownerId))
+    .collect();
+  await Promise.all(projects.map((project) => ctx.db.delete("projects", project._id)));
+}
+
+export const MAX_NAME_LENGTH = 80;
+
+function validName(name: string): string {
+  const trimmed = name.trim();
+  if (trimmed.length === 0 || trimmed.length > MAX_NAME_LENGTH) {
+    throw new ConvexError({ code: "INVALID_NAME", maxLength: MAX_NAME_LENGTH });
+  }
+  return trimmed;
+}
+
+/** The project if it belongs to the owner; `NOT_FOUND` otherwise, so other owners' ids reveal nothing. */
+async function ownedProject(ctx: QueryCtx, owner: Owner, projectId: Id<"projects">): Promise<Doc<"projects">> {
+  const project = await ctx.db.get("projects", projectId);
+  if (project === null || project.ownerId !== owner.id) throw new ConvexError({ code: "NOT_FOUND" });
+  return project;
+}
+
+/** The owner's project count, read only as far as the limit needs (all of them when there is no limit). */
+async function countUpTo(ctx: QueryCtx, owner: Owner, limit: number | null): Promise<number> {
+  const projects = ctx.db.query("projects").withIndex("by_ownerId", (q) => q.eq("ownerId", owner.id));
+  return (limit === null ? await projects.collect() : await projects.take(limit)).length;
+}
