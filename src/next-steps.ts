@@ -46,6 +46,9 @@ export function nextSteps(
     [`${exec} convex env set CLERK_JWT_ISSUER_DOMAIN https://<your-app>.clerk.accounts.dev`, ""],
     ["", "Clerk › Webhooks: add https://<deployment>.convex.site/clerk-users-webhook, then:"],
     [`${exec} convex env set CLERK_WEBHOOK_SECRET whsec_...`, ""],
+    ...(options.orgs
+      ? [["", "Clerk › Organizations: enable them; subscribe the webhook to organization.* and organizationMembership.*"] as [string, string]]
+      : []),
     ...(withFrontend ? [[`${run} dev`, "app and backend together"] as [string, string]] : []),
     [`${run} test`, "the backend's own test suite"],
     ...(options.node === 20 ? [["", node20Note()] as [string, string]] : []),

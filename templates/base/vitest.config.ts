@@ -4,7 +4,8 @@ export default defineConfig({
   test: {
     // The backend suite: convex-test runs Convex functions in the edge runtime they deploy to.
     // webhooks/send.test.ts (the webhook:send script) picks the node environment in its first line.
-    include: ["convex/**/*.test.ts", "webhooks/**/*.test.ts"],
+    // src/**: the frontend's plain logic (e.g. optimistic updates), where a React frontend has it.
+    include: ["convex/**/*.test.ts", "webhooks/**/*.test.ts", "src/**/*.test.ts"],
     environment: "edge-runtime",
     server: { deps: { inline: ["convex-test"] } },
     // Test files share each worker's module graph instead of re-importing Convex and convex-test per file: the suite

@@ -2,7 +2,15 @@
 import NextLink from "next/link";
 import type { ReactNode } from "react";
 
-export { PricingTable, Show, SignInButton, SignUpButton, UserButton } from "@clerk/nextjs";
+export {
+  OrganizationSwitcher,
+  PricingTable,
+  Show,
+  SignInButton,
+  SignUpButton,
+  UserButton,
+  useOrganization,
+} from "@clerk/nextjs";
 
 export const STACK = "Next.js";
 

@@ -74,3 +74,24 @@ test("a user's own Pro plan does not lift their team's limit", async () => {
   });
   expect(await t.withIdentity({ subject: ADMIN }).query(api.projects.usage, {})).toMatchObject({ limit: null });
 });
+
+test("api.pro.content follows the active team's plan", async () => {
+  const t = convexTest(schema, modules);
+  await t.run((ctx) =>
+    ctx.db.insert("memberships", {
+      membershipId: "orgmem_admin",
+      orgId: TEAM,
+      userId: ADMIN,
+      role: "org:admin",
+      name: "Admin",
+      clerkUpdatedAt: 1,
+    }),
+  );
+  expect((await t.fetch(WEBHOOK_PATH, signedWebhook(proItem("csub_item_team", { organization_id: TEAM })))).status).toBe(200);
+  const inTeam = t.withIdentity({ subject: ADMIN, o: { id: TEAM } });
+  expect(await inTeam.query(api.pro.content, {})).toMatchObject({ headline: expect.any(String) });
+  expect(await inTeam.query(api.subscriptions.current, {})).toMatchObject({ activePlans: [PRO_PLAN] });
+  await expect(t.withIdentity({ subject: ADMIN }).query(api.pro.content, {})).rejects.toMatchObject({
+    data: { code: "PLAN_REQUIRED" },
+  });
+});

@@ -42,11 +42,6 @@ export async function plansOf(ctx: QueryCtx, owner: Owner): Promise<string[]> {
   return [...slugs].sort();
 }
 
-/** The plans a Clerk user pays for (see plansOf). */
-export async function plansOfUser(ctx: QueryCtx, clerkUserId: string): Promise<string[]> {
-  return await plansOf(ctx, { kind: "user", id: clerkUserId });
-}
-
 /**
  * Whether the signed-in caller (the JWT `subject`, Clerk's user id) is on the plan with this slug; with `owner`
  * (owners.ts: the caller's active team, say), whether that owner is.

@@ -1,17 +1,19 @@
 import { v } from "convex/values";
 import { query } from "./_generated/server";
 import { requirePlan } from "./entitlements";
+import { requireOwner } from "./owners";
 import { PRO_PLAN } from "./plans";
 
 /**
- * The example paid feature: data only Pro subscribers may read. The plan is checked here, on the server,
- * so calling this query directly (with any client) gets `PLAN_REQUIRED` without the plan.
+ * The example paid feature: data only Pro subscribers may read (the owner's plan: yours, or with teams your active
+ * team's). The plan is checked here, on the server, so calling this query directly (with any client) gets
+ * `PLAN_REQUIRED` without the plan.
  */
 export const content = query({
   args: {},
   returns: v.object({ headline: v.string(), tips: v.array(v.string()) }),
   handler: async (ctx) => {
-    await requirePlan(ctx, PRO_PLAN);
+    await requirePlan(ctx, PRO_PLAN, await requireOwner(ctx));
     return {
       headline: "You are on Pro",
       tips: [

@@ -1,6 +1,7 @@
 import { v } from "convex/values";
 import { type MutationCtx, query } from "./_generated/server";
-import { GRANTING_STATUSES, plansOfUser } from "./entitlements";
+import { GRANTING_STATUSES, plansOf } from "./entitlements";
+import { getOwner } from "./owners";
 import {
   type ClerkSubscriptionItemJSON,
   type ClerkSubscriptionJSON,
@@ -14,8 +15,8 @@ import type { ClerkEventHandler, Outcome } from "./webhookEvents";
 const CURRENT_STATUSES = [...GRANTING_STATUSES, "upcoming"] as const;
 
 /**
- * The signed-in user's plans, for the UI: `activePlans` (slugs, from the same check as `hasPlan`) and the
- * current subscription items. null when signed out.
+ * The owner's plans, for the UI (owners.ts: the signed-in user, or with teams the active team): `activePlans` (slugs,
+ * from the same check as `hasPlan`) and the current subscription items. null when signed out.
  */
 export const current = query({
   args: {},
@@ -34,16 +35,20 @@ export const current = query({
     }),
   ),
   handler: async (ctx) => {
-    const identity = await ctx.auth.getUserIdentity();
-    if (identity === null) return null;
+    const owner = await getOwner(ctx);
+    if (owner === null) return null;
     const items = [];
     for (const status of CURRENT_STATUSES) {
-      const rows = await ctx.db
-        .query("subscriptionItems")
-        .withIndex("by_payer_user_id_and_status", (q) =>
-          q.eq("payer.user_id", identity.subject).eq("status", status),
-        )
-        .collect();
+      const rows = await (owner.kind === "user"
+        ? ctx.db
+            .query("subscriptionItems")
+            .withIndex("by_payer_user_id_and_status", (q) => q.eq("payer.user_id", owner.id).eq("status", status))
+        : ctx.db
+            .query("subscriptionItems")
+            .withIndex("by_payer_organization_id_and_status", (q) =>
+              q.eq("payer.organization_id", owner.id).eq("status", status),
+            )
+      ).collect();
       for (const item of rows) {
         items.push({
           plan: item.plan && { slug: item.plan.slug, name: item.plan.name },
@@ -53,7 +58,7 @@ export const current = query({
         });
       }
     }
-    return { activePlans: await plansOfUser(ctx, identity.subject), items };
+    return { activePlans: await plansOf(ctx, owner), items };
   },
 });
 

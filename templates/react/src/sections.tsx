@@ -1,5 +1,6 @@
 import type { ComponentType } from "react";
 import { Account } from "./components/dashboard/account";
+import { Projects } from "./components/dashboard/projects";
 import { Faq } from "./components/landing/faq";
 import { Features } from "./components/landing/features";
 import { Hero } from "./components/landing/hero";
@@ -8,7 +9,10 @@ import { Hero } from "./components/landing/hero";
 
 export const landingSections: ComponentType[] = [Hero, Features, Faq];
 
-export const dashboardPanels: ComponentType[] = [Account];
+export const dashboardPanels: ComponentType[] = [Account, Projects];
+
+/** Shown in the header beside the user menu, for signed-in users. */
+export const headerItems: ComponentType[] = [];
 
 /** The header's links for signed-in users. */
 export const navLinks = [{ href: "/dashboard", label: "Dashboard" }];

@@ -3,7 +3,15 @@
 import { Link as RouterLink } from "@tanstack/react-router";
 import type { ReactNode } from "react";
 
-export { PricingTable, Show, SignInButton, SignUpButton, UserButton } from "@clerk/tanstack-react-start";
+export {
+  OrganizationSwitcher,
+  PricingTable,
+  Show,
+  SignInButton,
+  SignUpButton,
+  UserButton,
+  useOrganization,
+} from "@clerk/tanstack-react-start";
 
 export const STACK = "TanStack Start";
 

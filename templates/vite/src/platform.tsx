@@ -2,7 +2,15 @@
 import type { ReactNode } from "react";
 import { Link as RouterLink } from "react-router";
 
-export { PricingTable, Show, SignInButton, SignUpButton, UserButton } from "@clerk/react";
+export {
+  OrganizationSwitcher,
+  PricingTable,
+  Show,
+  SignInButton,
+  SignUpButton,
+  UserButton,
+  useOrganization,
+} from "@clerk/react";
 
 export const STACK = "React";
 

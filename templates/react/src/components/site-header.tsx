@@ -1,5 +1,5 @@
 import { Link, Show, SignInButton, SignUpButton, UserButton } from "../platform";
-import { navLinks } from "../sections";
+import { headerItems, navLinks } from "../sections";
 import { Logo } from "./logo";
 
 export function SiteHeader() {
@@ -26,6 +26,9 @@ export function SiteHeader() {
                 </Link>
               ))}
             </nav>
+            {headerItems.map((Item, index) => (
+              <Item key={index} />
+            ))}
             <UserButton />
           </Show>
         </div>

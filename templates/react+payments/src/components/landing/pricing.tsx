@@ -1,5 +1,4 @@
-import { PRO_PLAN } from "../../../convex/plans";
-import { PricingTable } from "../../platform";
+import { PlanPricingTable } from "../plan-pricing-table";
 
 export function Pricing() {
   return (
@@ -10,7 +9,7 @@ export function Pricing() {
           Start free, upgrade when you need more. Cancel any time.
         </p>
         <div className="mt-14">
-          <PricingTable highlightedPlan={PRO_PLAN} newSubscriptionRedirectUrl="/dashboard/pro" />
+          <PlanPricingTable />
         </div>
       </div>
     </section>

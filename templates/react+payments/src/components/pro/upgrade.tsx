@@ -1,5 +1,4 @@
-import { PRO_PLAN } from "../../../convex/plans";
-import { PricingTable } from "../../platform";
+import { PlanPricingTable } from "../plan-pricing-table";
 
 /** What the Pro page shows to everyone not on the plan. */
 export function Upgrade() {
@@ -8,7 +7,7 @@ export function Upgrade() {
       <h1 className="text-3xl font-semibold tracking-tight">Upgrade to Pro</h1>
       <p className="mt-2 text-zinc-600">This page is for Pro subscribers. Pick a plan to unlock it.</p>
       <div className="mt-10">
-        <PricingTable highlightedPlan={PRO_PLAN} newSubscriptionRedirectUrl="/dashboard/pro" />
+        <PlanPricingTable />
       </div>
     </>
   );
