@@ -250,10 +250,13 @@ describe("create-convex-saas (in a terminal)", () => {
       { expect: "Where should the project go?", send: `shop${ENTER}` },
       { expect: "Which frontend?", send: `${DOWN}${ENTER}` }, // Next.js → React + Vite
       { expect: "Add payments with Clerk Billing?", send: `${DOWN}${ENTER}` }, // Yes → No
+      { expect: "Teams (Clerk Organizations)?", send: `${ENTER}` }, // the default: No
     ]);
     expect(result.exitCode, result.output).toBe(0);
     expect(result.output).toContain("Next steps:");
-    expect(readTree(join(cwd, "shop"))).toEqual(generate(projectOptions({ name: "shop", frontend: "vite", payments: false })));
+    expect(readTree(join(cwd, "shop"))).toEqual(
+      generate(projectOptions({ name: "shop", frontend: "vite", payments: false, orgs: false })),
+    );
   });
 
   it("Ctrl-C at a prompt: Cancelled, exit 130, nothing written", async () => {

@@ -157,6 +157,7 @@ describe("4. Ctrl-C in a real terminal (pseudo-terminal), at every step", () => 
     const result = await runInTerminal(["app", "--no-install", "--no-git"], cwd, [
       { expect: "Which frontend?", send: ENTER },
       { expect: "Add payments", send: ENTER },
+      { expect: "Teams (Clerk Organizations)?", send: ENTER },
       { expect: "[test] holding the write", send: CTRL_C },
     ], { CREATE_CONVEX_SAAS_TEST_HOLD_WRITE: "1" });
     expect(result.exitCode, result.output).toBe(130);
