@@ -3,7 +3,8 @@
 // What only some runs need (prompts, install/git through execa, --template through giget) sits in lazy ES modules
 // beside it, loaded by dynamic import.
 import { build } from "esbuild";
-import { readdirSync, rmSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import zlib from "node:zlib";
 
 const lazy = ["prompts", "install", "git", "remote"];
 const common = {
@@ -48,13 +49,37 @@ await Promise.all([
   }),
 ]);
 
-// dist/templates.json: the file list of each built-in layer (read by builtInIndex in src/layers.ts), listed by the
-// same rules as listFiles there: every file, `/`-separated, sorted.
+// dist/templates.br: every folder of templates/ (the built-in layers and _convex_generated), read by builtInFiles in
+// src/layers.ts. Brotli (quality 11) of: a 4-byte little-endian length, then that many bytes of JSON
+// { folder: [[path, byteLength], ...] }, then the files' bytes in that order. Paths follow the rules of listFiles
+// there: every file, `/`-separated, sorted.
 const templates = new URL("../templates/", import.meta.url);
 const walk = (dir, prefix = "") =>
   readdirSync(new URL(prefix, dir), { withFileTypes: true }).flatMap((entry) =>
     entry.isDirectory() ? walk(dir, `${prefix}${entry.name}/`) : entry.isFile() ? [prefix + entry.name] : [],
   );
-const layers = readdirSync(templates, { withFileTypes: true }).filter((e) => e.isDirectory() && !e.name.startsWith("_"));
-const index = Object.fromEntries(layers.map((e) => [e.name, walk(new URL(`${e.name}/`, templates)).sort()]));
-writeFileSync(new URL("../dist/templates.json", import.meta.url), JSON.stringify(index));
+const header = {};
+const contents = [];
+for (const folder of readdirSync(templates, { withFileTypes: true }).filter((e) => e.isDirectory())) {
+  const dir = new URL(`${folder.name}/`, templates);
+  header[folder.name] = walk(dir)
+    .sort()
+    .map((path) => {
+      const bytes = readFileSync(new URL(path, dir));
+      contents.push(bytes);
+      return [path, bytes.length];
+    });
+}
+const headerBytes = Buffer.from(JSON.stringify(header));
+const length = Buffer.alloc(4);
+length.writeUInt32LE(headerBytes.length);
+const archive = Buffer.concat([length, headerBytes, ...contents]);
+const { constants } = zlib;
+const compressed = zlib.brotliCompressSync(archive, {
+  params: {
+    [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+    [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+    [constants.BROTLI_PARAM_SIZE_HINT]: archive.length,
+  },
+});
+writeFileSync(new URL("../dist/templates.br", import.meta.url), compressed);

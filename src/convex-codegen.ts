@@ -1,11 +1,9 @@
 // Writes convex/_generated for exactly the Convex modules in the file map, byte-for-byte what
 // `convex codegen` prints, so a fresh project type-checks before its first `convex dev`.
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { templatesDir } from "./layers.js";
+import { builtInFiles } from "./layers.js";
 
-const generatedDir = join(templatesDir, "_convex_generated");
-const read = (name: string) => readFileSync(join(generatedDir, name), "utf8");
+/** A file of templates/_convex_generated, from the built-in archive. */
+const read = (name: string) => builtInFiles().get("_convex_generated")!.get(name)!;
 
 /** Paths under convex/ that Convex treats as function modules (it skips names with two dots, e.g. `*.test.ts`). */
 export function convexModules(paths: Iterable<string>): string[] {

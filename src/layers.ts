@@ -1,11 +1,9 @@
-// Reads template layers from disk into memory. A layer is a folder of real files (see templates/README.md):
-// `package.json` is a fragment to merge, `NAME.d/` folders hold parts of the file NAME, and dotfiles are stored
-// with a leading `_` so that npm publishes them.
+// Reads template layers into memory: built-in layers from dist/templates.br (the folders of templates/, packed by
+// scripts/build.js), remote and local ones from a folder on disk. A layer is a folder of real files (see
+// templates/README.md): `package.json` is a fragment to merge, `NAME.d/` folders hold parts of the file NAME, and
+// dotfiles are stored with a leading `_` so that npm publishes them.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-
-export const templatesDir = fileURLToPath(new URL("../templates/", import.meta.url));
 
 export type PackageFragment = Record<string, unknown>;
 
@@ -49,9 +47,13 @@ export function listFiles(dir: string, prefix = ""): string[] {
 export class LayerError extends Error {}
 
 export function readLayer(dir: string, name: string, paths = listFiles(dir)): Layer {
+  // paths are already clean: no join() per file
+  return layerFromFiles(name, paths.map((path) => [path, readFileSync(`${dir}/${path}`, "utf8")]));
+}
+
+function layerFromFiles(name: string, files: Iterable<readonly [string, string]>): Layer {
   const layer: Layer = { name, files: new Map(), parts: new Map() };
-  for (const path of paths) {
-    const contents = readFileSync(`${dir}/${path}`, "utf8"); // paths are already clean: no join() per file
+  for (const [path, contents] of files) {
     const partMatch = /^(.*)\.d\/([^/]+)$/.exec(path);
     if (path === "package.json") {
       let fragment: unknown;
@@ -75,29 +77,39 @@ export function readLayer(dir: string, name: string, paths = listFiles(dir)): La
   return layer;
 }
 
+/** dist/templates.br, found from dist/cli.cjs and from src/layers.ts alike (both one level below the package root). */
+export const archivePath = new URL("../dist/templates.br", import.meta.url);
+
+let archive: Map<string, Map<string, string>> | undefined;
+
 /**
- * The file list of every built-in layer, written beside the bundle by scripts/build.js so that a run reads the
- * files it needs without walking ~25 folders first. Absent when running from the sources: then we walk.
+ * Every folder of templates/ (`base`, …, `_convex_generated`) → its files by sorted path → contents. Decompressed
+ * on first use, once per process; the format is described in scripts/build.js.
  */
-let index: Record<string, string[]> | null | undefined;
-function builtInIndex(): Record<string, string[]> | null {
-  if (index === undefined) {
-    try {
-      index = JSON.parse(readFileSync(new URL("./templates.json", import.meta.url), "utf8")) as Record<string, string[]>;
-    } catch {
-      index = null;
+export function builtInFiles(): Map<string, Map<string, string>> {
+  if (!archive) {
+    // Loaded here, not imported at the top: --help and --version never load zlib.
+    const { brotliDecompressSync } = process.getBuiltinModule("node:zlib");
+    const bytes = brotliDecompressSync(readFileSync(archivePath));
+    const headerEnd = 4 + bytes.readUInt32LE(0);
+    const header = JSON.parse(bytes.toString("utf8", 4, headerEnd)) as Record<string, [string, number][]>;
+    archive = new Map();
+    let offset = headerEnd;
+    for (const [folder, entries] of Object.entries(header)) {
+      const files = new Map<string, string>();
+      for (const [path, length] of entries) {
+        files.set(path, bytes.toString("utf8", offset, offset + length));
+        offset += length;
+      }
+      archive.set(folder, files);
     }
   }
-  return index;
+  return archive;
 }
 
-/** Names of the built-in layers: every folder under templates/ not starting with `_`. */
+/** Names of the built-in layers: every folder of templates/ not starting with `_`. */
 export function builtInLayerNames(): string[] {
-  const fromIndex = builtInIndex();
-  if (fromIndex) return Object.keys(fromIndex);
-  return readdirSync(templatesDir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && !entry.name.startsWith("_"))
-    .map((entry) => entry.name);
+  return [...builtInFiles().keys()].filter((name) => !name.startsWith("_"));
 }
 
 const cache = new Map<string, Layer>();
@@ -105,7 +117,9 @@ const cache = new Map<string, Layer>();
 export function builtInLayer(name: string): Layer {
   let layer = cache.get(name);
   if (!layer) {
-    layer = readLayer(join(templatesDir, name), name, builtInIndex()?.[name]);
+    const files = builtInFiles().get(name);
+    if (!files || name.startsWith("_")) throw new Error(`No built-in layer "${name}".`);
+    layer = layerFromFiles(name, files);
     cache.set(name, layer);
   }
   return layer;

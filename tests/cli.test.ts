@@ -239,6 +239,29 @@ describe("create-convex-saas (no terminal)", () => {
   });
 });
 
+describe("the published package (npm pack)", () => {
+  it("ships no templates/ folder, stays within 500 KB unpacked, and scaffolds from its own files", async () => {
+    const dir = fresh();
+    const packed = await execa("npm", ["pack", "--json", "--pack-destination", dir], { cwd: repoRoot, stdin: "ignore" });
+    const [pack] = JSON.parse(packed.stdout) as [{ filename: string; unpackedSize: number; files: { path: string }[] }];
+    const paths = pack.files.map((file) => file.path);
+    expect(paths).toContain("dist/templates.br");
+    expect(paths.filter((path) => path.startsWith("templates/"))).toEqual([]);
+    expect(pack.unpackedSize).toBeLessThanOrEqual(500 * 1024);
+
+    await execa("tar", ["-xzf", pack.filename], { cwd: dir });
+    const cwd = fresh();
+    const result = await execa(process.execPath, [join(dir, "package/bin/create-convex-saas.cjs"), "my-app", "--no-install", "--no-git"], {
+      cwd,
+      reject: false,
+      stdin: "ignore",
+      env: { npm_config_user_agent: "" },
+    });
+    expect(result.exitCode, result.stderr).toBe(0);
+    expect(readTree(join(cwd, "my-app"))).toEqual(generate(projectOptions()));
+  });
+});
+
 describe("create-convex-saas (in a terminal)", () => {
   const ENTER = "\r";
   const DOWN = "\x1b[B";

@@ -10,6 +10,8 @@ import { nodeLineFor } from "../src/versions.js";
 
 export const repoRoot = fileURLToPath(new URL("..", import.meta.url));
 export const cliPath = join(repoRoot, "bin/create-convex-saas.cjs");
+/** The template folders, the source of dist/templates.br (the CLI reads only that). */
+export const templatesDir = join(repoRoot, "templates");
 
 /** Every frontend × payments × teams combination, from the option declarations. */
 export const combinations = optionDefs.frontend.choices.flatMap((frontend) =>

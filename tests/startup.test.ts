@@ -1,5 +1,5 @@
-// What the CLI loads on its cheap paths: --help and --version read no template and load no execa, giget or clack;
-// a scaffold without install or git loads neither execa nor giget.
+// What the CLI loads on its cheap paths: --help and --version read no template and load no execa, giget, clack or
+// zlib; a scaffold without install or git loads neither execa nor giget, and reads its templates from one file.
 import { join } from "node:path";
 import { execa } from "execa";
 import { describe, expect, it } from "vitest";
@@ -22,25 +22,30 @@ async function trace(args: string[], env: Record<string, string> = {}) {
 }
 
 describe("start-up", () => {
-  it.each([["--help"], ["--version"]])("%s loads the bundle's entry only and reads no template", async (flag) => {
+  it.each([["--help"], ["--version"]])("%s loads the bundle's entry only, reads no template, loads no zlib", async (flag) => {
     const { modules, reads } = await trace([flag]);
     expect(modules).toEqual(["create-convex-saas.cjs", "cli.cjs"]);
-    expect(reads.filter((path) => path.includes("/templates/") || path.endsWith("templates.json"))).toEqual([]);
+    expect(reads.filter((path) => path.includes("/templates"))).toEqual([]);
+    const { builtins } = await trace([flag], { TRACE_ES_MODULES: "0" });
+    expect(builtins).not.toContain("zlib");
   });
 
-  it("a scaffold with --no-install --no-git loads no execa, giget or prompts", async () => {
+  it("a scaffold with --no-install --no-git loads no execa, giget or prompts, and reads templates from the archive only", async () => {
     const { modules, reads } = await trace(["app", "--no-install", "--no-git"]);
     expect(modules).toEqual(["create-convex-saas.cjs", "cli.cjs"]);
-    expect(reads.some((path) => path.includes("/templates/base/"))).toBe(true); // it did read templates
-    expect(reads.filter((path) => path.endsWith("templates.json"))).toHaveLength(1); // and walked no folder
-    expect(reads.filter((path) => /\/templates\/[^/]+$/.test(path) && !path.endsWith(".json"))).toEqual([]);
+    expect(reads.filter((path) => path.includes("/templates"))).toEqual([expect.stringMatching(/\/dist\/templates\.br$/)]);
+    expect(reads.filter((path) => !/\/(create-convex-saas\.cjs|cli\.cjs|templates\.br)$/.test(path))).toEqual([
+      expect.stringMatching(/\/app$/), // the check that the target folder is empty
+    ]);
   });
 
   it("a scaffold writes to a pipe without building Node's stdio streams", async () => {
     // stdout is a pipe and stdin /dev/null, as in CI: output goes to the descriptor and no terminal check needs tty,
-    // so neither net, tty nor the fs streams load.
+    // so neither net, tty nor the fs streams load. (zlib, which decompresses the templates, does load Node's
+    // `stream` module.)
     const { builtins } = await trace(["app", "--no-install", "--no-git"], { TRACE_ES_MODULES: "0" });
     expect(builtins).toContain("internal/util/parse_args/parse_args"); // the trace does see lazily loaded built-ins
-    expect(builtins.filter((name) => /^(net|tty|stream|internal\/fs\/streams)$/.test(name))).toEqual([]);
+    expect(builtins).toContain("zlib");
+    expect(builtins.filter((name) => /^(net|tty|internal\/fs\/streams)$/.test(name))).toEqual([]);
   });
 });

@@ -1,11 +1,13 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { convexGenerated, convexModules } from "../../src/convex-codegen.js";
 import { composeLayers, generate, layerNames } from "../../src/generate.js";
-import { builtInLayer, builtInLayerNames, type Layer } from "../../src/layers.js";
+import { builtInFiles, builtInLayer, builtInLayerNames, listFiles, type Layer } from "../../src/layers.js";
 import { commands } from "../../src/package-manager.js";
 import { mergeFragments, packageJsonText } from "../../src/package-json.js";
 import { nodeLineFor, nodeLines } from "../../src/versions.js";
-import { combinations, projectOptions } from "../helpers.js";
+import { combinations, projectOptions, templatesDir } from "../helpers.js";
 
 const layer = (name: string, files: Record<string, string>, packageJson?: object, parts: Record<string, Record<string, string>> = {}): Layer => ({
   name,
@@ -228,14 +230,30 @@ describe("dependencies", () => {
   });
 });
 
-describe("the bundle's template index", () => {
-  it("lists exactly the files a walk of templates/ finds (dist/templates.json, written by npm run build)", async () => {
-    const { readFileSync } = await import("node:fs");
-    const { join } = await import("node:path");
-    const { listFiles, templatesDir } = await import("../../src/layers.js");
-    const index = JSON.parse(readFileSync(join(templatesDir, "../dist/templates.json"), "utf8")) as Record<string, string[]>;
-    expect(Object.keys(index).sort()).toEqual(builtInLayerNames().sort());
-    for (const [layer, files] of Object.entries(index)) expect(files, layer).toEqual(listFiles(join(templatesDir, layer)));
+describe("the built-in template archive (dist/templates.br, written by npm run build)", () => {
+  const folders = readdirSync(templatesDir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
+
+  it("holds exactly the files of every folder of templates/, byte-for-byte", () => {
+    const archive = builtInFiles();
+    expect(folders).toContain("_convex_generated");
+    expect([...archive.keys()].sort()).toEqual(folders);
+    for (const folder of folders) {
+      const files = archive.get(folder)!;
+      const paths = listFiles(join(templatesDir, folder));
+      expect([...files.keys()], folder).toEqual(paths);
+      for (const path of paths) {
+        const onDisk = readFileSync(join(templatesDir, folder, path));
+        expect(Buffer.from(files.get(path)!).equals(onDisk), `${folder}/${path} differs from the archive`).toBe(true);
+      }
+    }
+  });
+
+  it("names as built-in layers the folders not starting with _", () => {
+    expect(builtInLayerNames().sort()).toEqual(folders.filter((name) => !name.startsWith("_")));
+    expect(() => builtInLayer("_convex_generated")).toThrow('No built-in layer "_convex_generated".');
   });
 });
 

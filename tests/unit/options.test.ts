@@ -3,9 +3,10 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseArgv, UsageError } from "../../src/args.js";
 import { helpText } from "../../src/help.js";
-import { builtInLayerNames, templatesDir } from "../../src/layers.js";
+import { builtInLayerNames } from "../../src/layers.js";
 import { checkChoice, defaults, nodeRequirement, optionDefs, runFlags, selectedLayers } from "../../src/options.js";
 import { detectPackageManager } from "../../src/package-manager.js";
+import { templatesDir } from "../helpers.js";
 
 describe("option declarations", () => {
   it("name a template folder for every layer they select", () => {
