@@ -25,6 +25,8 @@ export const dotfileRenames: Record<string, string> = {
   "_env.local": ".env.local",
   _npmrc: ".npmrc",
   "_yarnrc.yml": ".yarnrc.yml",
+  "_prettierrc.json": ".prettierrc.json",
+  _prettierignore: ".prettierignore",
 };
 
 export function projectPath(storedPath: string): string {

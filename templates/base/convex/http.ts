@@ -1,8 +1,9 @@
 import { httpRouter } from "convex/server";
 import { Webhook } from "svix";
 import { internal } from "./_generated/api";
-import { env, httpAction } from "./_generated/server";
+import { httpAction } from "./_generated/server";
 import { clerkEventHandlers } from "./clerkEvents";
+import { deploymentEnv } from "./deploymentEnv";
 import { isHandled } from "./webhookEvents";
 
 type ClerkEvent = { type: string; data: unknown };
@@ -21,11 +22,8 @@ http.route({
   path: "/clerk-users-webhook",
   method: "POST",
   handler: httpAction(async (ctx, request) => {
-    const secret = env.CLERK_WEBHOOK_SECRET;
+    const secret = deploymentEnv("CLERK_WEBHOOK_SECRET");
     if (!secret) {
-      console.error(
-        "CLERK_WEBHOOK_SECRET is not set: npx convex env set CLERK_WEBHOOK_SECRET whsec_...",
-      );
       return new Response("Webhook secret is not configured", { status: 500 });
     }
 
