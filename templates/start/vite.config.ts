@@ -7,7 +7,7 @@ import {
   clerkSecretKey,
   convexUrl,
   missingEnvMessage,
-} from "./src/lib/check-env";
+} from "./src/lib/check-env.ts";
 
 export default defineConfig(({ command, mode, isPreview }) => {
   // The build inlines the public keys; the dev server also needs the secret key for its server functions.

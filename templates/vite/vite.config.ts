@@ -1,7 +1,7 @@
 import tailwindcss from "@tailwindcss/vite";
 import react from "@vitejs/plugin-react";
 import { defineConfig, loadEnv } from "vite";
-import { clerkPublishableKey, convexUrl, missingEnvMessage } from "./src/lib/check-env";
+import { clerkPublishableKey, convexUrl, missingEnvMessage } from "./src/lib/check-env.ts";
 
 export default defineConfig(({ command, mode, isPreview }) => {
   // The build inlines the public keys and the dev server serves them: stop early when one is missing.
