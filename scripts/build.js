@@ -55,6 +55,8 @@ const walk = (dir, prefix = "") =>
   readdirSync(new URL(prefix, dir), { withFileTypes: true }).flatMap((entry) =>
     entry.isDirectory() ? walk(dir, `${prefix}${entry.name}/`) : entry.isFile() ? [prefix + entry.name] : [],
   );
-const layers = readdirSync(templates, { withFileTypes: true }).filter((e) => e.isDirectory() && !e.name.startsWith("_"));
+const layers = readdirSync(templates, { withFileTypes: true }).filter(
+  (e) => e.isDirectory() && !e.name.startsWith("_"),
+);
 const index = Object.fromEntries(layers.map((e) => [e.name, walk(new URL(`${e.name}/`, templates)).sort()]));
 writeFileSync(new URL("../dist/templates.json", import.meta.url), JSON.stringify(index));

@@ -24,7 +24,12 @@ export function layerNames(options: Pick<ProjectOptions, "frontend" | "payments"
  * use no `<`, `&`, quotes or backslashes.
  */
 function fillPlaceholders(text: string, options: ProjectOptions): string {
-  const values: Record<string, string> = { name: options.name, pm: options.pm, node: nodeLines[options.node].readme, ...commands[options.pm] };
+  const values: Record<string, string> = {
+    name: options.name,
+    pm: options.pm,
+    node: nodeLines[options.node].readme,
+    ...commands[options.pm],
+  };
   return text.replace(/\{\{(\w+)\}\}/g, (match, key: string) => values[key] ?? match);
 }
 

@@ -85,7 +85,10 @@ let index: Record<string, string[]> | null | undefined;
 function builtInIndex(): Record<string, string[]> | null {
   if (index === undefined) {
     try {
-      index = JSON.parse(readFileSync(new URL("./templates.json", import.meta.url), "utf8")) as Record<string, string[]>;
+      index = JSON.parse(readFileSync(new URL("./templates.json", import.meta.url), "utf8")) as Record<
+        string,
+        string[]
+      >;
     } catch {
       index = null;
     }

@@ -46,9 +46,9 @@ const fakeKeys = {
 // registry (the package node@24), installed once into the run's temp folder.
 let node24: Promise<string> | undefined;
 const node24Bin = () =>
-  (node24 ??= runChecked("npm", ["install", "--prefix", join(root, "node24"), "--no-audit", "--no-fund", "node@24"], { cwd: root }).then(
-    () => join(root, "node24/node_modules/.bin"),
-  ));
+  (node24 ??= runChecked("npm", ["install", "--prefix", join(root, "node24"), "--no-audit", "--no-fund", "node@24"], {
+    cwd: root,
+  }).then(() => join(root, "node24/node_modules/.bin")));
 const needsNewerNode = (frontend: string) =>
   optionDefs.frontend.choices.some((choice) => choice.value === frontend && choice.nodeLine !== undefined) &&
   nodeLineFor(process.versions.node) < 22;
@@ -56,7 +56,7 @@ const needsNewerNode = (frontend: string) =>
 describe.concurrent.each(combinations)("--frontend=$frontend --payments=$payments", ({ frontend, payments }) => {
   const name = `app-${frontend}-${payments ? "pay" : "nopay"}`;
   const dir = join(root, name);
-  const time = timings[name] = {} as Record<string, number>;
+  const time = (timings[name] = {} as Record<string, number>);
   let path = process.env.PATH!;
   const step = async (phase: string, file: string, args: string[], options: Options = {}) => {
     const started = Date.now();
@@ -69,10 +69,15 @@ describe.concurrent.each(combinations)("--frontend=$frontend --payments=$payment
 
   it("is generated, installed, checked, tested, built and rendered", { timeout: 30 * 60_000 }, async () => {
     if (needsNewerNode(frontend)) path = `${await node24Bin()}${delimiter}${path}`;
-    await step("create+install", "node", [cliPath, name, `--frontend=${frontend}`, payments ? "--payments" : "--no-payments", "--pm=npm", "--no-git"], {
-      cwd: root,
-      env: { npm_config_prefer_offline: "true", npm_config_audit: "false", npm_config_fund: "false" },
-    });
+    await step(
+      "create+install",
+      "node",
+      [cliPath, name, `--frontend=${frontend}`, payments ? "--payments" : "--no-payments", "--pm=npm", "--no-git"],
+      {
+        cwd: root,
+        env: { npm_config_prefer_offline: "true", npm_config_audit: "false", npm_config_fund: "false" },
+      },
+    );
 
     await step("typecheck", "npm", ["run", "typecheck"]);
 
@@ -81,7 +86,9 @@ describe.concurrent.each(combinations)("--frontend=$frontend --payments=$payment
     await step("codegen", "npx", ["convex", "codegen", "--system-udfs", "--typecheck", "disable"]);
     expect(readTree(join(dir, "convex/_generated"))).toEqual(written);
 
-    const lock = JSON.parse(readFileSync(join(dir, "package-lock.json"), "utf8")) as { packages: Record<string, unknown> };
+    const lock = JSON.parse(readFileSync(join(dir, "package-lock.json"), "utf8")) as {
+      packages: Record<string, unknown>;
+    };
     const du = await execa("du", ["-sm", "node_modules"], { cwd: dir });
     const tests = await step("npm test", "npm", ["test"]);
     footprints[name] = {
@@ -97,14 +104,24 @@ describe.concurrent.each(combinations)("--frontend=$frontend --payments=$payment
     const secret = `whsec_${Buffer.from("integration-test-secret").toString("base64")}`;
     const receiver = await verifyingServer(secret);
     try {
-      const sent = await step("webhook:send", "npm", ["run", "webhook:send", "--", "user.created", "--user", "user_integration", "--url", receiver.url], {
-        env: { CLERK_WEBHOOK_SECRET: secret },
-      });
+      const sent = await step(
+        "webhook:send",
+        "npm",
+        ["run", "webhook:send", "--", "user.created", "--user", "user_integration", "--url", receiver.url],
+        {
+          env: { CLERK_WEBHOOK_SECRET: secret },
+        },
+      );
       expect(sent).toContain("200 OK");
       expect(sent).not.toContain(secret);
-      expect(receiver.received.map((event) => [event.type, event.data.id])).toEqual([["user.created", "user_integration"]]);
+      expect(receiver.received.map((event) => [event.type, event.data.id])).toEqual([
+        ["user.created", "user_integration"],
+      ]);
       const forged = await execa("npm", ["run", "webhook:send", "--", "user.created", "--url", receiver.url], {
-        cwd: dir, reject: false, all: true, env: { PATH: path, CLERK_WEBHOOK_SECRET: `whsec_${Buffer.from("another-secret").toString("base64")}` },
+        cwd: dir,
+        reject: false,
+        all: true,
+        env: { PATH: path, CLERK_WEBHOOK_SECRET: `whsec_${Buffer.from("another-secret").toString("base64")}` },
       });
       expect(forged.exitCode).not.toBe(0);
       expect(forged.all).toContain("400");
@@ -135,7 +152,9 @@ describe.concurrent.each(combinations)("--frontend=$frontend --payments=$payment
       expect(page.pageErrors).toEqual([]);
       expect(page.heroHeading.length).toBeGreaterThan(0);
       expect(page.hasPricing).toBe(payments);
-      console.log(`${name}: Chromium rendered "${page.heroHeading}" (pricing: ${page.hasPricing}, page errors: ${page.pageErrors.length})`);
+      console.log(
+        `${name}: Chromium rendered "${page.heroHeading}" (pricing: ${page.hasPricing}, page errors: ${page.pageErrors.length})`,
+      );
     } finally {
       await server.stop();
     }

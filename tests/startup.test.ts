@@ -10,7 +10,12 @@ const tracer = join(repoRoot, "tests/fixtures/trace-loads.cjs");
 
 async function trace(args: string[], env: Record<string, string> = {}) {
   const cwd = fresh();
-  const result = await execa(process.execPath, ["-r", tracer, cliPath, ...args], { cwd, reject: false, stdin: "ignore", env });
+  const result = await execa(process.execPath, ["-r", tracer, cliPath, ...args], {
+    cwd,
+    reject: false,
+    stdin: "ignore",
+    env,
+  });
   expect(result.exitCode, result.stderr).toBe(0);
   const lines = result.stderr.split("\n");
   return {

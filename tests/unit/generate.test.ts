@@ -1,13 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { convexGenerated, convexModules } from "../../src/convex-codegen.js";
 import { composeLayers, generate, layerNames } from "../../src/generate.js";
-import { builtInLayer, builtInLayerNames, type Layer } from "../../src/layers.js";
+import { builtInLayerNames, type Layer } from "../../src/layers.js";
 import { commands } from "../../src/package-manager.js";
 import { mergeFragments, packageJsonText } from "../../src/package-json.js";
 import { nodeLineFor, nodeLines } from "../../src/versions.js";
 import { combinations, projectOptions } from "../helpers.js";
 
-const layer = (name: string, files: Record<string, string>, packageJson?: object, parts: Record<string, Record<string, string>> = {}): Layer => ({
+const layer = (
+  name: string,
+  files: Record<string, string>,
+  packageJson?: object,
+  parts: Record<string, Record<string, string>> = {},
+): Layer => ({
   name,
   files: new Map(Object.entries(files)),
   parts: new Map(Object.entries(parts).map(([target, p]) => [target, new Map(Object.entries(p))])),
@@ -23,7 +28,9 @@ describe("composeLayers", () => {
         layer("a", { "x.ts": "a", _gitignore: "node_modules\n", "app/_components/c.tsx": "c" }, undefined, {
           "README.md": { "10-b.md": "B from a", "00-a.md": "# {{name}}" },
         }),
-        layer("b", { "x.ts": "b" }, undefined, { "README.md": { "10-b.md": "Run `{{run}} dev` and `{{exec}} convex dev`, keep {{unknown}}" } }),
+        layer("b", { "x.ts": "b" }, undefined, {
+          "README.md": { "10-b.md": "Run `{{run}} dev` and `{{exec}} convex dev`, keep {{unknown}}" },
+        }),
       ],
       options,
     );
@@ -44,8 +51,14 @@ describe("composeLayers", () => {
       { scripts: { dev: "a", test: "t" }, dependencies: { z: "1", a: "1" } },
       { scripts: { dev: "b" }, dependencies: { m: "2" }, engines: { node: ">=20.19" } },
     ]);
-    expect(merged).toEqual({ scripts: { dev: "b", test: "t" }, dependencies: { z: "1", a: "1", m: "2" }, engines: { node: ">=20.19" } });
-    const pkg = JSON.parse(packageJsonText("demo", [{ name: "ignored", dependencies: { z: "1", a: "1" } }], { node: 22 }));
+    expect(merged).toEqual({
+      scripts: { dev: "b", test: "t" },
+      dependencies: { z: "1", a: "1", m: "2" },
+      engines: { node: ">=20.19" },
+    });
+    const pkg = JSON.parse(
+      packageJsonText("demo", [{ name: "ignored", dependencies: { z: "1", a: "1" } }], { node: 22 }),
+    );
     expect(pkg.name).toBe("demo");
     expect(pkg.private).toBe(true);
     expect(Object.keys(pkg.dependencies)).toEqual(["a", "z"]);
@@ -55,8 +68,17 @@ describe("composeLayers", () => {
 describe("convex/_generated", () => {
   it("lists the Convex modules as codegen does: no schema, no two-dot files, code-unit order", () => {
     const paths = [
-      "convex/users.ts", "convex/schema.ts", "convex/auth.config.ts", "convex/users.test.ts", "convex/test.setup.ts",
-      "convex/http.ts", "convex/Zeta.ts", "convex/lib/my-helpers.ts", "convex/_generated/api.d.ts", "convex/README.md", "src/x.ts",
+      "convex/users.ts",
+      "convex/schema.ts",
+      "convex/auth.config.ts",
+      "convex/users.test.ts",
+      "convex/test.setup.ts",
+      "convex/http.ts",
+      "convex/Zeta.ts",
+      "convex/lib/my-helpers.ts",
+      "convex/_generated/api.d.ts",
+      "convex/README.md",
+      "src/x.ts",
     ];
     expect(convexModules(paths)).toEqual(["Zeta", "http", "lib/my-helpers", "users"]);
     const api = convexGenerated(paths).get("convex/_generated/api.d.ts")!;
@@ -84,7 +106,13 @@ describe.each(combinations)("generate(%o)", ({ frontend, payments }) => {
   });
 
   it("writes the backend, its tests and convex/_generated for exactly its modules", () => {
-    for (const path of ["convex/schema.ts", "convex/users.ts", "convex/http.ts", "convex/auth.config.ts", "convex/_generated/api.d.ts"]) {
+    for (const path of [
+      "convex/schema.ts",
+      "convex/users.ts",
+      "convex/http.ts",
+      "convex/auth.config.ts",
+      "convex/_generated/api.d.ts",
+    ]) {
       expect(paths).toContain(path);
     }
     expect(paths.some((p) => /^convex\/.+\.test\.ts$/.test(p))).toBe(true);
@@ -106,7 +134,8 @@ describe.each(combinations)("generate(%o)", ({ frontend, payments }) => {
 
   it("has a package.json with the scripts, engines and no duplicate dependency", () => {
     expect(pkg.name).toBe("my-app");
-    for (const script of ["dev", "build", "test", "typecheck"]) expect(pkg.scripts[script], script).toBeTypeOf("string");
+    for (const script of ["dev", "build", "test", "typecheck"])
+      expect(pkg.scripts[script], script).toBeTypeOf("string");
     expect(pkg.engines.node).toBe(nodeLines[nodeLineFor(process.versions.node)].engines);
     const deps = Object.keys(pkg.dependencies ?? {});
     for (const dev of Object.keys(pkg.devDependencies ?? {})) expect(deps).not.toContain(dev);
@@ -161,7 +190,8 @@ describe("package managers", () => {
     const pnpm = generate(projectOptions({ pm: "pnpm" }));
     expect(pnpm.get("pnpm-workspace.yaml")).toMatch(/allowBuilds:\n {2}esbuild: true/);
     expect(pnpm.get("pnpm-workspace.yaml")).toMatch(/onlyBuiltDependencies:\n {2}- esbuild/);
-    for (const pm of ["npm", "yarn", "bun"] as const) expect(generate(projectOptions({ pm })).has("pnpm-workspace.yaml")).toBe(false);
+    for (const pm of ["npm", "yarn", "bun"] as const)
+      expect(generate(projectOptions({ pm })).has("pnpm-workspace.yaml")).toBe(false);
   });
 
   it("know each manager's install, run and exec commands", () => {
@@ -177,26 +207,29 @@ describe("package managers", () => {
 });
 
 describe("generated code and docs", () => {
-  it.each(combinations)("%o: no `any` in hand-written code, and the README covers the set-up", ({ frontend, payments }) => {
-    const tree = generate(projectOptions({ frontend, payments }));
-    for (const [path, text] of tree) {
-      // convex/_generated and *.gen.ts (TanStack's route tree) are written by tools, not by hand.
-      if (!/\.(ts|tsx)$/.test(path) || path.startsWith("convex/_generated/") || path.endsWith(".gen.ts")) continue;
-      expect(text, path).not.toMatch(/v\.any\(\)|:\s*any\b|as any\b/);
-    }
-    const readme = tree.get("README.md")!;
-    for (const needle of [
-      "convex.site/clerk-users-webhook",
-      "npx convex env set CLERK_JWT_ISSUER_DOMAIN",
-      "npx convex env set CLERK_WEBHOOK_SECRET",
-      "user.created",
-      "convex deploy",
-      "npm run webhook:send",
-    ]) {
-      expect(readme, needle).toContain(needle);
-    }
-    expect(readme.includes("paymentAttempt.updated")).toBe(payments);
-  });
+  it.each(combinations)(
+    "%o: no `any` in hand-written code, and the README covers the set-up",
+    ({ frontend, payments }) => {
+      const tree = generate(projectOptions({ frontend, payments }));
+      for (const [path, text] of tree) {
+        // convex/_generated and *.gen.ts (TanStack's route tree) are written by tools, not by hand.
+        if (!/\.(ts|tsx)$/.test(path) || path.startsWith("convex/_generated/") || path.endsWith(".gen.ts")) continue;
+        expect(text, path).not.toMatch(/v\.any\(\)|:\s*any\b|as any\b/);
+      }
+      const readme = tree.get("README.md")!;
+      for (const needle of [
+        "convex.site/clerk-users-webhook",
+        "npx convex env set CLERK_JWT_ISSUER_DOMAIN",
+        "npx convex env set CLERK_WEBHOOK_SECRET",
+        "user.created",
+        "convex deploy",
+        "npm run webhook:send",
+      ]) {
+        expect(readme, needle).toContain(needle);
+      }
+      expect(readme.includes("paymentAttempt.updated")).toBe(payments);
+    },
+  );
 });
 
 describe("dependencies", () => {
@@ -214,8 +247,12 @@ describe("dependencies", () => {
   it.each(combinations)("%o: every dependency is used by the project", ({ frontend, payments }) => {
     const tree = generate(projectOptions({ frontend, payments }));
     const pkg = JSON.parse(tree.get("package.json")!);
-    const files = [...tree].filter(([path]) => path !== "package.json" && !path.endsWith(".md")).map(([, text]) => text);
-    const words = Object.values(pkg.scripts as Record<string, string>).join(" ").split(/[\s"]+/);
+    const files = [...tree]
+      .filter(([path]) => path !== "package.json" && !path.endsWith(".md"))
+      .map(([, text]) => text);
+    const words = Object.values(pkg.scripts as Record<string, string>)
+      .join(" ")
+      .split(/[\s"]+/);
     const mentioned = (name: string) =>
       words.includes(name) || files.some((text) => text.includes(`"${name}`) || text.includes(`'${name}`));
     for (const dep of Object.keys({ ...pkg.dependencies, ...pkg.devDependencies })) {
@@ -229,9 +266,13 @@ describe("the bundle's template index", () => {
     const { readFileSync } = await import("node:fs");
     const { join } = await import("node:path");
     const { listFiles, templatesDir } = await import("../../src/layers.js");
-    const index = JSON.parse(readFileSync(join(templatesDir, "../dist/templates.json"), "utf8")) as Record<string, string[]>;
+    const index = JSON.parse(readFileSync(join(templatesDir, "../dist/templates.json"), "utf8")) as Record<
+      string,
+      string[]
+    >;
     expect(Object.keys(index).sort()).toEqual(builtInLayerNames().sort());
-    for (const [layer, files] of Object.entries(index)) expect(files, layer).toEqual(listFiles(join(templatesDir, layer)));
+    for (const [layer, files] of Object.entries(index))
+      expect(files, layer).toEqual(listFiles(join(templatesDir, layer)));
   });
 });
 
