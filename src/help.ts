@@ -21,7 +21,8 @@ export function helpText(version: string): string {
   }
   const width = Math.max(...rows.map(([left]) => left.length)) + 2;
   return `create-convex-saas ${version}
-Scaffold a Convex + Clerk SaaS: auth, users synced by webhook, Clerk Billing, a convex-test suite.
+Scaffold a Convex + Clerk SaaS: auth, users synced by webhook, Clerk Billing, a convex-test suite,
+ESLint + Prettier, a GitHub Actions workflow, vercel.json and AGENTS.md.
 
 Usage:
   npm create convex-saas@latest [directory] -- [options]
