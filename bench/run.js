@@ -50,7 +50,13 @@ function timeProcess(args, cwd) {
 
 const contenders = {
   "create-convex-saas (next + payments)": (i) => [cli, `ours-${i}`, "--yes", "--no-install", "--no-git"],
-  "create-vite -t react-ts": (i) => [join(root, "node_modules/create-vite/index.js"), `vite-${i}`, "-t", "react-ts", "--no-interactive"],
+  "create-vite -t react-ts": (i) => [
+    join(root, "node_modules/create-vite/index.js"),
+    `vite-${i}`,
+    "-t",
+    "react-ts",
+    "--no-interactive",
+  ],
 };
 const [ours, vite] = Object.keys(contenders);
 const startup = [];
@@ -75,12 +81,22 @@ try {
   // generate() (which reads the templates) and writeTree(), from the sources bundled as the CLI is.
   const lib = join(work, "phases.cjs");
   await build({
-    stdin: { contents: 'export { generate } from "./src/generate.ts"; export { writeTree } from "./src/write.ts";', resolveDir: root, loader: "ts" },
-    bundle: true, platform: "node", format: "cjs", outfile: lib, logLevel: "warning",
+    stdin: {
+      contents: 'export { generate } from "./src/generate.ts"; export { writeTree } from "./src/write.ts";',
+      resolveDir: root,
+      loader: "ts",
+    },
+    bundle: true,
+    platform: "node",
+    format: "cjs",
+    outfile: lib,
+    logLevel: "warning",
     define: { "import.meta.url": JSON.stringify(new URL("../dist/cli.cjs", import.meta.url).href) },
   });
   const probe = join(work, "phases-probe.cjs");
-  writeFileSync(probe, `const start = performance.now();
+  writeFileSync(
+    probe,
+    `const start = performance.now();
 const { generate, writeTree } = require(${JSON.stringify(lib)});
 const loaded = performance.now();
 const tree = generate({ name: "phase", frontend: "next", payments: true, pm: "npm", node: 20 });
@@ -90,7 +106,8 @@ writeTree(process.argv[2], tree).then(() => {
   const bytes = [...tree.values()].reduce((sum, text) => sum + Buffer.byteLength(text), 0);
   process.stdout.write(JSON.stringify({ boot: start, load: loaded - start, generate: generated - loaded, write: written - generated, files: tree.size, bytes }));
 });
-`);
+`,
+  );
   const phases = places.map(([label, base]) => {
     const dir = freshDir(base, "ccs-phases-");
     const samples = Array.from({ length: runs }, (_, i) => {
@@ -102,34 +119,52 @@ writeTree(process.argv[2], tree).then(() => {
   });
   const { files: fileCount, bytes } = phases[0][1][0];
 
-  const [pack] = JSON.parse(execFileSync("npm", ["pack", "--dry-run", "--json", "--silent"], { cwd: root, encoding: "utf8" }));
+  const [pack] = JSON.parse(
+    execFileSync("npm", ["pack", "--dry-run", "--json", "--silent"], { cwd: root, encoding: "utf8" }),
+  );
 
-  console.log(`\nScaffold time, whole process, ${runs} alternating runs each (Node ${process.version}, ${new Date().toISOString().slice(0, 10)})`);
+  console.log(
+    `\nScaffold time, whole process, ${runs} alternating runs each (Node ${process.version}, ${new Date().toISOString().slice(0, 10)})`,
+  );
   const width = Math.max(...Object.keys(contenders).map((n) => n.length));
   for (const [label, times] of results) {
     console.log(`\n${label}\n${"".padEnd(width)}  median      min         max`);
     for (const [name, xs] of Object.entries(times)) {
-      console.log(`${name.padEnd(width)}  ${ms(median(xs)).padEnd(10)}  ${ms(Math.min(...xs)).padEnd(10)}  ${ms(Math.max(...xs))}`);
+      console.log(
+        `${name.padEnd(width)}  ${ms(median(xs)).padEnd(10)}  ${ms(Math.min(...xs)).padEnd(10)}  ${ms(Math.max(...xs))}`,
+      );
     }
     const ratio = median(times[ours]) / median(times[vite]);
     console.log(`ratio (ours / create-vite): ${ratio.toFixed(2)}  ${ratio <= 1 ? "✓ ≤ 1.0" : "✗ > 1.0"}`);
   }
   console.log(`\nWe write ${fileCount} files (${(bytes / 1024).toFixed(1)} KB) for next + payments.`);
-  console.log(`\nPhases of ours, cold, medians of ${runs} fresh processes (whole --version run: ${ms(median(startup))})`);
+  console.log(
+    `\nPhases of ours, cold, medians of ${runs} fresh processes (whole --version run: ${ms(median(startup))})`,
+  );
   for (const [label, samples] of phases) {
     const phase = (key) => ms(median(samples.map((sample) => sample[key])));
-    console.log(`  ${label}: Node's own boot ${phase("boot")}, load bundle ${phase("load")}, generate ${phase("generate")}, write ${phase("write")}`);
+    console.log(
+      `  ${label}: Node's own boot ${phase("boot")}, load bundle ${phase("load")}, generate ${phase("generate")}, write ${phase("write")}`,
+    );
   }
   const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
-  console.log(`Package: ${pack.entryCount} files, packed ${kb(pack.size)}, unpacked ${kb(pack.unpackedSize)}  ${pack.unpackedSize <= 500 * 1024 ? "✓ ≤ 500 KB" : "✗ > 500 KB"}`);
+  console.log(
+    `Package: ${pack.entryCount} files, packed ${kb(pack.size)}, unpacked ${kb(pack.unpackedSize)}  ${pack.unpackedSize <= 500 * 1024 ? "✓ ≤ 500 KB" : "✗ > 500 KB"}`,
+  );
   // The others as installed (devDependencies): their files' bytes, which is what npm reports as unpacked size.
   const installedBytes = (dir) =>
     readdirSync(dir, { withFileTypes: true, recursive: true })
       .filter((entry) => entry.isFile())
       .reduce((sum, entry) => sum + statSync(join(entry.parentPath, entry.name)).size, 0);
-  const others = ["create-vite", "create-convex"].map((name) => `${name} ${kb(installedBytes(join(root, "node_modules", name)))}`);
-  console.log(`         for comparison, unpacked: ${others.join(", ")} (create-convex downloads its templates at run time)`);
-  const deps = Object.keys(JSON.parse(execFileSync("npm", ["pkg", "get", "dependencies"], { cwd: root, encoding: "utf8" })) ?? {});
+  const others = ["create-vite", "create-convex"].map(
+    (name) => `${name} ${kb(installedBytes(join(root, "node_modules", name)))}`,
+  );
+  console.log(
+    `         for comparison, unpacked: ${others.join(", ")} (create-convex downloads its templates at run time)`,
+  );
+  const deps = Object.keys(
+    JSON.parse(execFileSync("npm", ["pkg", "get", "dependencies"], { cwd: root, encoding: "utf8" })) ?? {},
+  );
   console.log(`Runtime dependencies: ${deps.length}`);
 } finally {
   for (const dir of scratch) rmSync(dir, { recursive: true, force: true });

@@ -10,7 +10,10 @@ require("../dist/cli.cjs")
       process.exitCode = code;
     },
     (error) => {
-      require("node:fs").writeSync(2, `create-convex-saas failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+      require("node:fs").writeSync(
+        2,
+        `create-convex-saas failed: ${error instanceof Error ? error.stack : String(error)}\n`,
+      );
       process.exitCode = 1;
     },
   );

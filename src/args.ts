@@ -1,6 +1,15 @@
 // argv → what the user asked for. Flags come from options.ts; nothing here knows about prompts or files.
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import { checkChoice, nameFlag, optionDefs, runFlags, templateFlag, templateKind, type OptionKey, type OptionValues } from "./options.js";
+import {
+  checkChoice,
+  nameFlag,
+  optionDefs,
+  runFlags,
+  templateFlag,
+  templateKind,
+  type OptionKey,
+  type OptionValues,
+} from "./options.js";
 
 export class UsageError extends Error {}
 
@@ -24,7 +33,8 @@ export interface ParsedArgs {
 
 export function parseArgv(argv: readonly string[]): ParsedArgs {
   const config: NonNullable<ParseArgsConfig["options"]> = {};
-  for (const def of Object.values(optionDefs)) config[def.flag] = { type: def.kind === "choice" ? "string" : "boolean" };
+  for (const def of Object.values(optionDefs))
+    config[def.flag] = { type: def.kind === "choice" ? "string" : "boolean" };
   config[templateFlag.flag] = { type: "string" };
   config[nameFlag.flag] = { type: "string" };
   for (const [flag, def] of Object.entries(runFlags)) {
@@ -32,7 +42,14 @@ export function parseArgv(argv: readonly string[]): ParsedArgs {
   }
   let parsed;
   try {
-    parsed = parseArgs({ args: [...argv], options: config, allowPositionals: true, allowNegative: true, strict: true, tokens: true });
+    parsed = parseArgs({
+      args: [...argv],
+      options: config,
+      allowPositionals: true,
+      allowNegative: true,
+      strict: true,
+      tokens: true,
+    });
   } catch (error) {
     throw new UsageError((error as Error).message.replace(/\. To specify.*$/s, "."));
   }
@@ -62,7 +79,8 @@ export function parseArgv(argv: readonly string[]): ParsedArgs {
     if ("error" in kind) throw new UsageError(kind.error);
     localTemplate = kind.kind === "local";
   }
-  if (values.offline === true && template === undefined) throw new UsageError("--offline only applies to --template: add a --template source, or drop --offline.");
+  if (values.offline === true && template === undefined)
+    throw new UsageError("--offline only applies to --template: add a --template source, or drop --offline.");
   const name = values[nameFlag.flag] as string | undefined;
   if (name !== undefined && !name.trim()) throw new UsageError("--name needs a package name.");
   return {

@@ -11,7 +11,17 @@ import { checkPackageName, resolveTarget, suggestName } from "./project-name.js"
 import { nextSteps, reproduceCommand, shellQuote } from "./next-steps.js";
 import { isTerminal, useStdioStreams, writeOut } from "./terminal.js";
 import { nodeLineFor, nodeLines } from "./versions.js";
-import { commit, occupiedEntries, planWrite, rollback, spaceNeeded, TargetError, writePlan, WriteError, type Plan } from "./write.js";
+import {
+  commit,
+  occupiedEntries,
+  planWrite,
+  rollback,
+  spaceNeeded,
+  TargetError,
+  writePlan,
+  WriteError,
+  type Plan,
+} from "./write.js";
 
 const EXIT = { done: 0, failed: 1, usage: 2, cancelled: 130 } as const;
 
@@ -25,7 +35,10 @@ type Ui = typeof import("./prompts.js");
 
 /** Ends the run with a message: inside clack's frame in a terminal, on stderr otherwise. */
 class Stop extends Error {
-  constructor(message: string, readonly code: number) {
+  constructor(
+    message: string,
+    readonly code: number,
+  ) {
     super(message);
   }
 }
@@ -60,11 +73,12 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
   try {
     args = parseArgv(argv);
   } catch (error) {
-    if (error instanceof UsageError) return fail(`${error.message}\nRun create-convex-saas --help for usage.`, EXIT.usage);
+    if (error instanceof UsageError)
+      return fail(`${error.message}\nRun create-convex-saas --help for usage.`, EXIT.usage);
     throw error;
   }
-  if (args.help) return say(helpText(version())), EXIT.done;
-  if (args.version) return say(version()), EXIT.done;
+  if (args.help) return (say(helpText(version())), EXIT.done);
+  if (args.version) return (say(version()), EXIT.done);
 
   // 2. Prompts, only with a terminal: without one (CI, pipes, agents) we never wait for input. stdout is checked
   // first: in CI it is a pipe, so stdin (often /dev/null, a character device) never needs the tty module.
@@ -105,7 +119,7 @@ async function run(args: ReturnType<typeof parseArgv>, ui: Ui | undefined, signa
   const note = (message: string) => (ui ? ui.log.info(message) : say(message));
 
   if (args.template && args.localTemplate) {
-    let isFolder = false;
+    let isFolder: boolean;
     try {
       isFolder = statSync(resolve(args.template)).isDirectory();
     } catch {
@@ -161,8 +175,15 @@ async function run(args: ReturnType<typeof parseArgv>, ui: Ui | undefined, signa
         `--no-install to write the project now and install it with ${newer} later.\nNothing was written.`,
     );
   }
-  const project: ProjectOptions = { name, frontend: values.frontend, payments: values.payments, orgs: values.orgs, pm: values.pm,
-    node, packageManager: packageManagerSpec(values.pm) };
+  const project: ProjectOptions = {
+    name,
+    frontend: values.frontend,
+    payments: values.payments,
+    orgs: values.orgs,
+    pm: values.pm,
+    node,
+    packageManager: packageManagerSpec(values.pm),
+  };
 
   // The package manager must be there before anything is written (a lookup on PATH: nothing runs).
   const pmMissing =
@@ -179,7 +200,8 @@ async function run(args: ReturnType<typeof parseArgv>, ui: Ui | undefined, signa
     tree = generate(project, layers);
   } catch (error) {
     // A template layer whose package.json names a dependency the version map does not have.
-    if (error instanceof LayerError) throw stop(`--template ${args.template}: ${error.message}\nNothing was written.`, EXIT.usage);
+    if (error instanceof LayerError)
+      throw stop(`--template ${args.template}: ${error.message}\nNothing was written.`, EXIT.usage);
     throw error;
   }
 
@@ -190,10 +212,12 @@ async function run(args: ReturnType<typeof parseArgv>, ui: Ui | undefined, signa
     space && space.needed > space.free
       ? `Not enough free space for ${target.dir}: the project needs about ${kb(space.needed)}, ${kb(space.free)} are free. Free some space or choose another place. Nothing was written.`
       : undefined;
-  const refused = plan.refusals.length > 0
-    ? `Cannot write into ${target.dir}:\n${plan.refusals.map((r) => `  ${r}`).join("\n")}\nMove ${plan.refusals.length === 1 ? "it" : "them"} away or choose another directory. Nothing was written.`
-    : undefined;
-  if (args.dryRun) return dryRun(plan, { occupied: occupied.length > 0 && !force ? occupied : [], refused, full, pmMissing });
+  const refused =
+    plan.refusals.length > 0
+      ? `Cannot write into ${target.dir}:\n${plan.refusals.map((r) => `  ${r}`).join("\n")}\nMove ${plan.refusals.length === 1 ? "it" : "them"} away or choose another directory. Nothing was written.`
+      : undefined;
+  if (args.dryRun)
+    return dryRun(plan, { occupied: occupied.length > 0 && !force ? occupied : [], refused, full, pmMissing });
   if (refused) throw stop(refused, EXIT.usage);
   if (full) throw stop(full);
 
@@ -207,16 +231,20 @@ async function run(args: ReturnType<typeof parseArgv>, ui: Ui | undefined, signa
     });
   } catch (error) {
     if (!(error instanceof WriteError)) throw error;
-    const outcome = error.leftovers.length === 0
-      ? "Nothing was left behind."
-      : `These could not be taken back:\n${error.leftovers.map((l) => `  ${l}`).join("\n")}`;
+    const outcome =
+      error.leftovers.length === 0
+        ? "Nothing was left behind."
+        : `These could not be taken back:\n${error.leftovers.map((l) => `  ${l}`).join("\n")}`;
     if (error.message === "Cancelled") throw stop(`Cancelled. ${outcome}`, EXIT.cancelled);
     throw stop(`${error.message}\n${outcome}`);
   }
   await new Promise((resolve) => setImmediate(resolve)); // a Ctrl-C that came with the last file
   if (signal.aborted) {
     const left = rollback(record);
-    throw stop(`Cancelled. ${left.length === 0 ? "Nothing was left behind." : `These could not be taken back:\n  ${left.join("\n  ")}`}`, EXIT.cancelled);
+    throw stop(
+      `Cancelled. ${left.length === 0 ? "Nothing was left behind." : `These could not be taken back:\n  ${left.join("\n  ")}`}`,
+      EXIT.cancelled,
+    );
   }
   const kept = commit(record);
   const written = plan.files.filter((f) => f.action !== "unchanged").length;
@@ -233,8 +261,10 @@ async function run(args: ReturnType<typeof parseArgv>, ui: Ui | undefined, signa
     const label = `Installing dependencies with ${values.pm}`;
     const step = progress(ui, label);
     let last = "";
-    const quiet = slowNote(seconds("CREATE_CONVEX_SAAS_SLOW_NOTE", 30), () =>
-      `Still installing with ${values.pm}… ${last ? `Its last line: ${last}` : "It has printed nothing yet (is the registry reachable?)."}`,
+    const quiet = slowNote(
+      seconds("CREATE_CONVEX_SAAS_SLOW_NOTE", 30),
+      () =>
+        `Still installing with ${values.pm}… ${last ? `Its last line: ${last}` : "It has printed nothing yet (is the registry reachable?)."}`,
     );
     const outcome = await install(values.pm, target.dir, {
       signal,
@@ -250,7 +280,10 @@ async function run(args: ReturnType<typeof parseArgv>, ui: Ui | undefined, signa
       step.done("Installed dependencies");
     } else if (outcome.cancelled) {
       step.cancelled("Install cancelled");
-      throw stop(`Install cancelled. Your project is written and kept in ${where}.\nResume with: ${retry}`, EXIT.cancelled);
+      throw stop(
+        `Install cancelled. Your project is written and kept in ${where}.\nResume with: ${retry}`,
+        EXIT.cancelled,
+      );
     } else {
       step.failed(`${commands[values.pm].install} failed`);
       if (outcome.output) writeOut(2, `${outcome.output.split("\n").slice(-60).join("\n")}\n`);
@@ -263,10 +296,16 @@ async function run(args: ReturnType<typeof parseArgv>, ui: Ui | undefined, signa
     const { initGit } = await import("./git.js");
     const label = "Initialising a git repository";
     const step = progress(ui, label);
-    const outcome = await initGit(target.dir, { signal, onLine: (line) => line.trim() && step.message(`${label} · ${line.trim()}`) });
+    const outcome = await initGit(target.dir, {
+      signal,
+      onLine: (line) => line.trim() && step.message(`${label} · ${line.trim()}`),
+    });
     if (!outcome.done && outcome.cancelled) {
       step.cancelled("Git cancelled");
-      throw stop(`Cancelled while initialising git: no repository was made. Your project is written and kept in ${where}.`, EXIT.cancelled);
+      throw stop(
+        `Cancelled while initialising git: no repository was made. Your project is written and kept in ${where}.`,
+        EXIT.cancelled,
+      );
     }
     step.done(
       !outcome.done
@@ -298,10 +337,19 @@ function occupied_(dir: string): string[] {
 const kb = (bytes: number) => `${Math.ceil(bytes / 1024)} KB`;
 
 /** Prints the plan and ends as a real run would: the same refusal and exit code, or 0. */
-function dryRun(plan: Plan, stops: { occupied: string[]; refused?: string; full?: string; pmMissing?: string }): number {
-  const label = { create: "", overwrite: "  (exists: would be overwritten)", merge: "  (exists: would be extended)", unchanged: "  (exists: already identical)" };
+function dryRun(
+  plan: Plan,
+  stops: { occupied: string[]; refused?: string; full?: string; pmMissing?: string },
+): number {
+  const label = {
+    create: "",
+    overwrite: "  (exists: would be overwritten)",
+    merge: "  (exists: would be extended)",
+    unchanged: "  (exists: already identical)",
+  };
   say(`Would write ${plan.files.length} files to ${plan.dir}:`);
-  for (const { path, action, contents } of plan.files) say(`  ${path}  ${Buffer.byteLength(contents)} B${label[action]}`);
+  for (const { path, action, contents } of plan.files)
+    say(`  ${path}  ${Buffer.byteLength(contents)} B${label[action]}`);
   const problems: [string, number][] = [];
   if (stops.occupied.length > 0) {
     problems.push([`${plan.dir} is not empty (${stops.occupied.join(", ")}): a real run needs --force.`, EXIT.usage]);
@@ -327,19 +375,29 @@ function holdUntil(signal: AbortSignal) {
 }
 
 /** Loads a --template layer: a local folder, or a download (giget loads only on this path). */
-async function loadTemplate(source: string, args: { offline: boolean; localTemplate: boolean }, ui: Ui | undefined, signal: AbortSignal) {
+async function loadTemplate(
+  source: string,
+  args: { offline: boolean; localTemplate: boolean },
+  ui: Ui | undefined,
+  signal: AbortSignal,
+) {
   const remote = await import("./remote.js");
   if (args.localTemplate) {
     try {
       return remote.localLayer(source, resolve(source));
     } catch (error) {
-      if ((error as Error).name === "RemoteTemplateError") throw stop(`${(error as Error).message}\nNothing was written.`);
+      if ((error as Error).name === "RemoteTemplateError")
+        throw stop(`${(error as Error).message}\nNothing was written.`);
       throw error;
     }
   }
   const step = progress(ui, `Downloading ${source}`);
   try {
-    const layer = await remote.downloadLayer(source, { offline: args.offline, signal, timeoutMs: seconds("CREATE_CONVEX_SAAS_TIMEOUT", 30) });
+    const layer = await remote.downloadLayer(source, {
+      offline: args.offline,
+      signal,
+      timeoutMs: seconds("CREATE_CONVEX_SAAS_TIMEOUT", 30),
+    });
     step.done(`Downloaded ${source}`);
     return layer;
   } catch (error) {

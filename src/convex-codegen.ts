@@ -24,7 +24,9 @@ const identifier = /^[A-Za-z_$][\w$]*$/;
 
 function apiDts(modules: readonly string[]): string {
   const imports = modules.map((m) => `import type * as ${m.replace(/[^\w$]/g, "_")} from "../${m}.js";`);
-  const entries = modules.map((m) => `  ${identifier.test(m) ? m : JSON.stringify(m)}: typeof ${m.replace(/[^\w$]/g, "_")};`);
+  const entries = modules.map(
+    (m) => `  ${identifier.test(m) ? m : JSON.stringify(m)}: typeof ${m.replace(/[^\w$]/g, "_")};`,
+  );
   return `/* eslint-disable */
 /**
  * Generated \`api\` utility.

@@ -1,4 +1,5 @@
 // generate(options) → the project as a map of path → contents. No writes: tests inspect the result in memory.
+import { ciWorkflow, ciWorkflowPath } from "./ci-workflow.js";
 import { convexGenerated } from "./convex-codegen.js";
 import { builtInLayer, builtInLayerNames, projectPath, type Layer } from "./layers.js";
 import { selectedLayers, type ProjectOptions } from "./options.js";
@@ -17,9 +18,18 @@ export function layerNames(options: Pick<ProjectOptions, "frontend" | "payments"
   return [...selected, ...overlays];
 }
 
-/** Fills `{{name}}`, `{{run}}`… in Markdown. Other files are never touched (JSX uses `{{`). */
+/**
+ * Fills `{{name}}`, `{{run}}`… in Markdown, a root `index.html` (Vite's page title) and a root `vercel.json` (its
+ * build command). Other files are never touched (JSX uses `{{`). A package name is safe in HTML and JSON: npm names
+ * use no `<`, `&`, quotes or backslashes.
+ */
 function fillPlaceholders(text: string, options: ProjectOptions): string {
-  const values: Record<string, string> = { name: options.name, pm: options.pm, node: nodeLines[options.node].readme, ...commands[options.pm] };
+  const values: Record<string, string> = {
+    name: options.name,
+    pm: options.pm,
+    node: nodeLines[options.node].readme,
+    ...commands[options.pm],
+  };
   return text.replace(/\{\{(\w+)\}\}/g, (match, key: string) => values[key] ?? match);
 }
 
@@ -47,10 +57,12 @@ export function composeLayers(layers: readonly Layer[], options: ProjectOptions)
   const tree: FileTree = new Map();
   for (const [stored, contents] of files) {
     const path = projectPath(stored);
-    tree.set(path, path.endsWith(".md") ? fillPlaceholders(contents, options) : contents);
+    const filled = path.endsWith(".md") || path === "index.html" || path === "vercel.json";
+    tree.set(path, filled ? fillPlaceholders(contents, options) : contents);
   }
   const fragments = layers.flatMap((layer) => (layer.packageJson ? [layer.packageJson] : []));
   tree.set("package.json", packageJsonText(options.name, fragments, options));
+  if (!tree.has(ciWorkflowPath)) tree.set(ciWorkflowPath, ciWorkflow(options));
   for (const [path, contents] of convexGenerated(tree.keys())) tree.set(path, contents);
   return new Map([...tree].sort(([a], [b]) => (a < b ? -1 : 1)));
 }

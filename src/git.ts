@@ -8,7 +8,8 @@ export type GitOutcome = { done: true; committed: boolean } | { done: false; rea
 export async function initGit(dir: string, { signal, onLine }: RunOptions = {}): Promise<GitOutcome> {
   const cancelled = (): GitOutcome => ({ done: false, reason: "cancelled", cancelled: true });
   const run = (args: string[]) => runCommand("git", args, dir, { signal, onLine });
-  if (!(await run(["--version"])).ok) return signal?.aborted ? cancelled() : { done: false, reason: "git is not installed" };
+  if (!(await run(["--version"])).ok)
+    return signal?.aborted ? cancelled() : { done: false, reason: "git is not installed" };
   const inside = await run(["rev-parse", "--is-inside-work-tree"]);
   if (signal?.aborted) return cancelled();
   if (inside.ok && inside.output.trim() === "true") {

@@ -5,7 +5,10 @@ export function helpText(version: string): string {
   const rows: [string, string][] = [];
   for (const def of Object.values(optionDefs)) {
     if (def.kind === "choice") {
-      rows.push([`--${def.flag} <${def.choices.map((c) => c.value).join("|")}>`, `${def.help} (default: ${def.defaultHelp ?? def.default})`]);
+      rows.push([
+        `--${def.flag} <${def.choices.map((c) => c.value).join("|")}>`,
+        `${def.help} (default: ${def.defaultHelp ?? def.default})`,
+      ]);
       for (const choice of def.choices) if (choice.hint) rows.push([`    ${choice.value}`, choice.hint]);
     } else {
       rows.push([`--${def.flag}, --no-${def.flag}`, `${def.help} (default: ${def.default ? "on" : "off"})`]);
@@ -18,7 +21,8 @@ export function helpText(version: string): string {
   }
   const width = Math.max(...rows.map(([left]) => left.length)) + 2;
   return `create-convex-saas ${version}
-Scaffold a Convex + Clerk SaaS: auth, users synced by webhook, Clerk Billing, a convex-test suite.
+Scaffold a Convex + Clerk SaaS: auth, users synced by webhook, Clerk Billing, a convex-test suite,
+ESLint + Prettier, a GitHub Actions workflow, vercel.json and AGENTS.md.
 
 Usage:
   npm create convex-saas@latest [directory] -- [options]

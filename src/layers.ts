@@ -23,6 +23,8 @@ export const dotfileRenames: Record<string, string> = {
   "_env.local": ".env.local",
   _npmrc: ".npmrc",
   "_yarnrc.yml": ".yarnrc.yml",
+  "_prettierrc.json": ".prettierrc.json",
+  _prettierignore: ".prettierignore",
 };
 
 export function projectPath(storedPath: string): string {
@@ -48,7 +50,10 @@ export class LayerError extends Error {}
 
 export function readLayer(dir: string, name: string, paths = listFiles(dir)): Layer {
   // paths are already clean: no join() per file
-  return layerFromFiles(name, paths.map((path) => [path, readFileSync(`${dir}/${path}`, "utf8")]));
+  return layerFromFiles(
+    name,
+    paths.map((path) => [path, readFileSync(`${dir}/${path}`, "utf8")]),
+  );
 }
 
 function layerFromFiles(name: string, files: Iterable<readonly [string, string]>): Layer {

@@ -16,7 +16,8 @@ export function mergeFile(path: string, theirs: string, ours: string): string {
   // already define). Comments come along only when a line they describe is added.
   const has = path === ".env.example" ? envKeys(theirs) : new Set(lines(theirs).map((line) => line.trim()));
   // A comment has no key (a commented-out `# KEY=` in .env.example does).
-  const key = (line: string) => (path === ".env.example" ? envKey(line) : line.trim().startsWith("#") ? undefined : line.trim());
+  const key = (line: string) =>
+    path === ".env.example" ? envKey(line) : line.trim().startsWith("#") ? undefined : line.trim();
   const added: string[] = [];
   let comments: string[] = [];
   for (const line of lines(ours)) {

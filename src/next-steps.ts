@@ -41,19 +41,32 @@ export function nextSteps(
   const steps: [string, string][] = [
     ...(rel ? [[`cd ${shellQuote(rel)}`, ""] as [string, string]] : []),
     ...(installed ? [] : [[install, ""] as [string, string]]),
-    ["", `Clerk: create an application, activate its Convex integration${withFrontend ? ", put its API keys in .env.local" : ""}`],
+    [
+      "",
+      `Clerk: create an application, activate its Convex integration${withFrontend ? ", put its API keys in .env.local" : ""}`,
+    ],
     [`${exec} convex dev`, "log in to Convex, create your dev deployment, keep it running"],
     [`${exec} convex env set CLERK_JWT_ISSUER_DOMAIN https://<your-app>.clerk.accounts.dev`, ""],
     ["", "Clerk › Webhooks: add https://<deployment>.convex.site/clerk-users-webhook, then:"],
     [`${exec} convex env set CLERK_WEBHOOK_SECRET whsec_...`, ""],
     ...(options.orgs
-      ? [["", "Clerk › Organizations: enable them; subscribe the webhook to organization.* and organizationMembership.*"] as [string, string]]
+      ? [
+          [
+            "",
+            "Clerk › Organizations: enable them; subscribe the webhook to organization.* and organizationMembership.*",
+          ] as [string, string],
+        ]
       : []),
     ...(withFrontend ? [[`${run} dev`, "app and backend together"] as [string, string]] : []),
     [`${run} test`, "the backend's own test suite"],
     ...(options.node === 20 ? [["", node20Note()] as [string, string]] : []),
     ...(nodeLineFor(runningNode) < options.node
-      ? [["", `This project needs Node.js ${nodeLines[options.node].readme} (this is ${runningNode}): install and run it with that.`] as [string, string]]
+      ? [
+          [
+            "",
+            `This project needs Node.js ${nodeLines[options.node].readme} (this is ${runningNode}): install and run it with that.`,
+          ] as [string, string],
+        ]
       : []),
   ];
   const width = Math.max(...steps.filter(([command, why]) => command && why).map(([command]) => command.length));

@@ -46,9 +46,25 @@ const frontend: ChoiceOption<"next" | "vite" | "start" | "none"> = {
   prompt: "Which frontend?",
   default: "next",
   choices: [
-    { value: "next", label: "Next.js", hint: "App Router, server rendering, proxy.ts route protection", layers: ["react", "next"] },
-    { value: "vite", label: "React + Vite", hint: "single-page app with React Router, deploys as static files", layers: ["react", "vite"] },
-    { value: "start", label: "TanStack Start", hint: "server rendering, file routes, server functions (Node 22.13+)", layers: ["react", "start"], nodeLine: 22 },
+    {
+      value: "next",
+      label: "Next.js",
+      hint: "App Router, server rendering, proxy.ts route protection",
+      layers: ["react", "next"],
+    },
+    {
+      value: "vite",
+      label: "React + Vite",
+      hint: "single-page app with React Router, deploys as static files",
+      layers: ["react", "vite"],
+    },
+    {
+      value: "start",
+      label: "TanStack Start",
+      hint: "server rendering, file routes, server functions (Node 22.13+)",
+      layers: ["react", "start"],
+      nodeLine: 22,
+    },
     { value: "none", label: "None", hint: "the Convex backend only, bring your own client", layers: ["none"] },
   ],
 };

@@ -34,7 +34,10 @@ function resolveRanges(deps: unknown, line: NodeLine): unknown {
     Object.entries(deps).map(([dep, range]) => {
       if (range !== versionFromMap) return [dep, range];
       const resolved = versionFor(dep, line);
-      if (!resolved) throw new LayerError(`package.json: "${dep}": "${versionFromMap}" names no dependency of the version map; give a range.`);
+      if (!resolved)
+        throw new LayerError(
+          `package.json: "${dep}": "${versionFromMap}" names no dependency of the version map; give a range.`,
+        );
       return [dep, resolved];
     }),
   );

@@ -53,7 +53,10 @@ export function onPath(command: string, env = process.env): boolean {
  * `name@version` for package.json's `packageManager` when `pm` is the manager that ran us and the user agent gives
  * its exact version ("pnpm/10.12.1 npm/? node/v22…" → "pnpm@10.12.1"); undefined otherwise.
  */
-export function packageManagerSpec(pm: PackageManager, userAgent = process.env.npm_config_user_agent): string | undefined {
+export function packageManagerSpec(
+  pm: PackageManager,
+  userAgent = process.env.npm_config_user_agent,
+): string | undefined {
   const match = /^([a-z]+)\/(\d+\.\d+\.\d+(?:-[\w.]+)?)(?:\s|$)/.exec(userAgent ?? "");
   return match && match[1] === pm ? `${pm}@${match[2]}` : undefined;
 }

@@ -50,7 +50,9 @@ export function checkPackageName(name: string): string | undefined {
   if (result.validForNewPackages) return undefined;
   const reasons = [...(result.errors ?? []), ...(result.warnings ?? [])].map((reason) =>
     // validate-npm-package-name starts some reasons with the name itself ("node_modules is not a valid package name")
-    reason.startsWith(`${name} `) ? `it${reason.slice(name.length)}`.replace("is not a valid package name", "is reserved") : reason,
+    reason.startsWith(`${name} `)
+      ? `it${reason.slice(name.length)}`.replace("is not a valid package name", "is reserved")
+      : reason,
   );
   return `"${name}" is not a valid npm package name: ${[...new Set(reasons)].join("; ")}.`;
 }

@@ -37,7 +37,9 @@ export function localLayer(source: string, dir: string): Layer {
     return readLayer(dir, source);
   } catch (error) {
     if (!(error instanceof LayerError)) throw error;
-    throw new RemoteTemplateError(`Template "${source}" is not a valid layer: ${error.message.replace(`Layer "${source}": `, "")}`);
+    throw new RemoteTemplateError(
+      `Template "${source}" is not a valid layer: ${error.message.replace(`Layer "${source}": `, "")}`,
+    );
   }
 }
 
@@ -45,7 +47,12 @@ export function localLayer(source: string, dir: string): Layer {
  * Runs `work` with every fetch (giget's included) bounded: a request fails when `signal` aborts, or when no answer
  * came within `timeoutMs`. Records the URL that timed out.
  */
-async function withBoundedFetch<T>(signal: AbortSignal | undefined, timeoutMs: number, timedOut: string[], work: () => Promise<T>): Promise<T> {
+async function withBoundedFetch<T>(
+  signal: AbortSignal | undefined,
+  timeoutMs: number,
+  timedOut: string[],
+  work: () => Promise<T>,
+): Promise<T> {
   const realFetch = globalThis.fetch;
   globalThis.fetch = async (input, init) => {
     const url = input instanceof Request ? input.url : String(input);
@@ -80,24 +87,26 @@ export async function downloadLayer(source: string, options: DownloadLayerOption
   const timedOut: string[] = [];
   try {
     try {
-      await withBoundedFetch(options.signal, timeoutMs, timedOut, () => downloadTemplate(source, {
-        dir,
-        offline: options.offline,
-        auth: options.auth,
-        // No giget registry: a bare `owner/repo` means GitHub, and no request goes to giget's template list.
-        registry: false,
-        install: false,
-        providers: urlProviders(source),
-        // Sees every entry's path (giget has already dropped the archive's top folder). Returning true skips it.
-        ignore: (path) => {
-          if (isUnsafePath(path)) {
-            unsafe.push(path);
-            return true;
-          }
-          entries.push(path);
-          return false;
-        },
-      }));
+      await withBoundedFetch(options.signal, timeoutMs, timedOut, () =>
+        downloadTemplate(source, {
+          dir,
+          offline: options.offline,
+          auth: options.auth,
+          // No giget registry: a bare `owner/repo` means GitHub, and no request goes to giget's template list.
+          registry: false,
+          install: false,
+          providers: urlProviders(source),
+          // Sees every entry's path (giget has already dropped the archive's top folder). Returning true skips it.
+          ignore: (path) => {
+            if (isUnsafePath(path)) {
+              unsafe.push(path);
+              return true;
+            }
+            entries.push(path);
+            return false;
+          },
+        }),
+      );
     } catch (error) {
       if (options.signal?.aborted) {
         const cancelled = new RemoteTemplateError(`Download of "${source}" cancelled.`);
@@ -138,7 +147,10 @@ function isUnsafePath(path: string): boolean {
 }
 
 const quoteList = (paths: readonly string[]) =>
-  paths.slice(0, 3).map((path) => `"${path}"`).join(", ") + (paths.length > 3 ? ` and ${paths.length - 3} more` : "");
+  paths
+    .slice(0, 3)
+    .map((path) => `"${path}"`)
+    .join(", ") + (paths.length > 3 ? ` and ${paths.length - 3} more` : "");
 
 /**
  * What was extracted must be plain: directories and regular UTF-8 files, no links, at least one file — and every
@@ -148,7 +160,8 @@ const quoteList = (paths: readonly string[]) =>
  * template instead.
  */
 function checkTree(source: string, dir: string, entries: readonly string[]): void {
-  const refuse = (what: string) => new RemoteTemplateError(`Template "${source}" was refused: ${what}. A template is plain text files only.`);
+  const refuse = (what: string) =>
+    new RemoteTemplateError(`Template "${source}" was refused: ${what}. A template is plain text files only.`);
   const decoder = new TextDecoder("utf-8", { fatal: true });
   let files = 0;
   for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true }) as import("node:fs").Dirent[]) {
@@ -175,7 +188,10 @@ function checkTree(source: string, dir: string, entries: readonly string[]): voi
       return true;
     }
   });
-  if (missing.length > 0) throw refuse(`${quoteList(missing)} ${missing.length === 1 ? "is" : "are"} not a plain file or folder (link or special file)`);
+  if (missing.length > 0)
+    throw refuse(
+      `${quoteList(missing)} ${missing.length === 1 ? "is" : "are"} not a plain file or folder (link or special file)`,
+    );
   if (files === 0) {
     throw new RemoteTemplateError(
       `Template "${source}" is empty: no files in it. ` +
@@ -237,7 +253,8 @@ function describeFailure(source: string, error: Error, offline = false): string 
   return `Template "${source}" could not be downloaded: ${message}`;
 }
 
-const networkCodes = /^(ECONNREFUSED|ECONNRESET|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ENETUNREACH|EHOSTUNREACH|EPIPE|UND_ERR_\w+)$/;
+const networkCodes =
+  /^(ECONNREFUSED|ECONNRESET|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ENETUNREACH|EHOSTUNREACH|EPIPE|UND_ERR_\w+)$/;
 
 /** ECONNREFUSED, ENOTFOUND… from fetch's nested causes. (With a cached copy, giget uses it instead of failing.) */
 function networkCode(error: unknown): string | undefined {
@@ -251,7 +268,11 @@ function networkCode(error: unknown): string | undefined {
 /** The message of the deepest cause ("bad port", "getaddrinfo ENOTFOUND x"): fetch's own is only "fetch failed". */
 function innermostMessage(error: unknown): string {
   let message = String((error as Error).message);
-  for (let cause = (error as { cause?: unknown }).cause, depth = 0; cause && depth < 5; cause = (cause as { cause?: unknown }).cause, depth++) {
+  for (
+    let cause = (error as { cause?: unknown }).cause, depth = 0;
+    cause && depth < 5;
+    cause = (cause as { cause?: unknown }).cause, depth++
+  ) {
     if ((cause as Error).message) message = (cause as Error).message;
   }
   return message;

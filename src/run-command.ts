@@ -19,7 +19,12 @@ export interface RunOptions {
   env?: Record<string, string>;
 }
 
-export async function runCommand(file: string, args: readonly string[], cwd: string, { onLine, signal, env = {} }: RunOptions = {}): Promise<CommandResult> {
+export async function runCommand(
+  file: string,
+  args: readonly string[],
+  cwd: string,
+  { onLine, signal, env = {} }: RunOptions = {},
+): Promise<CommandResult> {
   const tap = onLine
     ? [
         function* (line: unknown) {
@@ -58,7 +63,13 @@ export async function runCommand(file: string, args: readonly string[], cwd: str
     const result = await subprocess;
     return { ok: true, missing: false, cancelled: false, output: result.all ?? "" };
   } catch (error) {
-    const failure = error as { code?: string; all?: string; shortMessage?: string; message: string; isCanceled?: boolean };
+    const failure = error as {
+      code?: string;
+      all?: string;
+      shortMessage?: string;
+      message: string;
+      isCanceled?: boolean;
+    };
     return {
       ok: false,
       missing: failure.code === "ENOENT",

@@ -40,6 +40,17 @@ export const dependencyVersionMap = {
   typescript: "^5.9.0",
   vite: "^8.0.0",
   vitest: { 20: "^4.1.0", 22: "^5.1.0" },
+  // Lint and format (the same on both lines: ESLint 10 supports ^20.19.0 || ^22.13.0 || >=24).
+  "@convex-dev/eslint-plugin": "^5.0.0",
+  "@eslint/js": "^10.0.0",
+  "@next/eslint-plugin-next": "^16.0.0",
+  eslint: "^10.0.0",
+  // 7.x: the React Compiler's rules beside rules-of-hooks; the only line that supports ESLint 10.
+  "eslint-plugin-react-hooks": "^7.0.0",
+  prettier: "^3.0.0",
+  // The minor @convex-dev/eslint-plugin 5 pins its @typescript-eslint/utils to: one copy of the
+  // @typescript-eslint packages installs instead of two (about 50 fewer packages).
+  "typescript-eslint": "~8.58.0",
   // Frontends
   "@clerk/nextjs": "^7.0.0",
   "@clerk/react": "^6.0.0",

@@ -2,20 +2,47 @@
 // plan says what happens to each file (created, overwritten, merged) and what refuses the whole write (a link or a
 // folder in the way): --dry-run prints the same plan. Overwritten files are renamed aside, not copied, so taking
 // them back needs no new space on a full disk.
-import { accessSync, constants, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, statfsSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import {
+  accessSync,
+  constants,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmdirSync,
+  statfsSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { dirname } from "node:path";
 import type { FileTree } from "./generate.js";
 import { mergedPaths, mergeFile } from "./merge.js";
 
 /** Entries that do not make a directory "non-empty" (as create-next-app counts them). */
 export const harmlessEntries = new Set([
-  ".git", ".gitattributes", ".DS_Store", "Thumbs.db", ".idea", ".vscode", ".hg", ".hgignore", "LICENSE",
-  "npm-debug.log", "yarn-debug.log", "yarn-error.log",
+  ".git",
+  ".gitattributes",
+  ".DS_Store",
+  "Thumbs.db",
+  ".idea",
+  ".vscode",
+  ".hg",
+  ".hgignore",
+  "LICENSE",
+  "npm-debug.log",
+  "yarn-debug.log",
+  "yarn-error.log",
 ]);
 
 /** A target the project cannot go into. `usage`: the user can fix it by choosing differently (exit 2). */
 export class TargetError extends Error {
-  constructor(message: string, readonly usage = true) {
+  constructor(
+    message: string,
+    readonly usage = true,
+  ) {
     super(message);
   }
 }
@@ -52,9 +79,14 @@ export function occupiedEntries(dir: string): string[] {
   }
   if (!stat.isDirectory()) throw new TargetError(`${dir} exists and is not a directory. Choose another directory.`);
   try {
-    return readdirSync(dir).filter((entry) => !harmlessEntries.has(entry)).sort();
+    return readdirSync(dir)
+      .filter((entry) => !harmlessEntries.has(entry))
+      .sort();
   } catch (error) {
-    throw new TargetError(`Cannot read ${describeFsError(error, dir)}. Check its permissions, or choose another directory.`, false);
+    throw new TargetError(
+      `Cannot read ${describeFsError(error, dir)}. Check its permissions, or choose another directory.`,
+      false,
+    );
   }
 }
 
@@ -85,7 +117,8 @@ export function planWrite(dir: string, tree: FileTree, { overwrite = false } = {
   try {
     present = new Set(readdirSync(dir));
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw new TargetError(`Cannot read ${describeFsError(error, dir)}.`, false);
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT")
+      throw new TargetError(`Cannot read ${describeFsError(error, dir)}.`, false);
     present = new Set(); // a new directory: every file is created
   }
   const kinds = new Map<string, "file" | "dir" | "link" | "other" | "none">();
@@ -96,7 +129,8 @@ export function planWrite(dir: string, tree: FileTree, { overwrite = false } = {
       const stat = lstatSync(`${dir}/${path}`);
       found = stat.isSymbolicLink() ? "link" : stat.isDirectory() ? "dir" : stat.isFile() ? "file" : "other";
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw new TargetError(`Cannot read ${describeFsError(error, `${dir}/${path}`)}.`, false);
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT")
+        throw new TargetError(`Cannot read ${describeFsError(error, `${dir}/${path}`)}.`, false);
       found = "none";
     }
     kinds.set(path, found);
@@ -180,7 +214,10 @@ export interface WriteRecord {
 
 /** A write that failed or was stopped; `leftovers` names what could not be taken back (empty: nothing was left). */
 export class WriteError extends Error {
-  constructor(message: string, readonly leftovers: string[]) {
+  constructor(
+    message: string,
+    readonly leftovers: string[],
+  ) {
     super(message);
   }
 }
@@ -279,7 +316,11 @@ export async function writePlan(plan: Plan, { stopped, afterFile }: WriteOptions
 }
 
 /** Plans and writes in one step (refusals throw a TargetError). */
-export async function writeTree(dir: string, tree: FileTree, { overwrite = false, ...options }: WriteOptions & { overwrite?: boolean } = {}) {
+export async function writeTree(
+  dir: string,
+  tree: FileTree,
+  { overwrite = false, ...options }: WriteOptions & { overwrite?: boolean } = {},
+) {
   return writePlan(planWrite(dir, tree, { overwrite }), options);
 }
 
@@ -307,7 +348,8 @@ export function rollback(record: WriteRecord): string[] {
     try {
       unlinkSync(file);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "ENOENT") problems.push(`could not remove ${describeFsError(error, file)}`);
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT")
+        problems.push(`could not remove ${describeFsError(error, file)}`);
     }
   }
   for (const dir of [...record.createdDirs].reverse()) {

@@ -20,7 +20,17 @@ const serveCommands: Record<string, (port: number) => string[]> = {
   next: (port) => ["next", "start", "--hostname", "localhost", "--port", String(port)],
   vite: (port) => ["vite", "preview", "--host", "localhost", "--port", String(port), "--strictPort"],
   // The project's `start` script, on a chosen port.
-  start: (port) => ["srvx", "--prod", "-s", "../client", "--host", "localhost", "--port", String(port), "dist/server/server.js"],
+  start: (port) => [
+    "srvx",
+    "--prod",
+    "-s",
+    "../client",
+    "--host",
+    "localhost",
+    "--port",
+    String(port),
+    "dist/server/server.js",
+  ],
 };
 
 export async function serve(frontend: string, dir: string, env: Record<string, string>) {
@@ -29,7 +39,13 @@ export async function serve(frontend: string, dir: string, env: Record<string, s
   if (!command) throw new Error(`no serve command for ${frontend}`);
   const [bin, ...args] = command(port) as [string, ...string[]];
   // The project's own binary, not `npx`: killing an npx wrapper would leave the server running.
-  const server = execa(join(dir, "node_modules/.bin", bin), args, { cwd: dir, env, stdin: "ignore", reject: false, all: true });
+  const server = execa(join(dir, "node_modules/.bin", bin), args, {
+    cwd: dir,
+    env,
+    stdin: "ignore",
+    reject: false,
+    all: true,
+  });
   const url = `http://localhost:${port}/`;
   const deadline = Date.now() + 60_000;
   for (;;) {
@@ -59,7 +75,14 @@ export interface PageCheck {
 export async function loadPage(url: string): Promise<PageCheck> {
   const browser = await chromium.launch({
     executablePath: chromiumPath,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-quic", "--no-first-run"],
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-quic",
+      "--no-first-run",
+    ],
   });
   try {
     const page = await browser.newPage();
@@ -68,7 +91,9 @@ export async function loadPage(url: string): Promise<PageCheck> {
     // There is no Clerk here: its frontend API (the fake key's clerk.example.com) answers with an empty script,
     // as a Clerk that has not signed anyone in yet would render nothing. Anything else off this machine is refused.
     await page.route(/^https?:\/\/(?!localhost[:/])/, (route) =>
-      route.request().resourceType() === "script" ? route.fulfill({ contentType: "text/javascript", body: "" }) : route.abort(),
+      route.request().resourceType() === "script"
+        ? route.fulfill({ contentType: "text/javascript", body: "" })
+        : route.abort(),
     );
     await page.goto(url, { waitUntil: "load" });
     const hero = page.locator("#hero h1");

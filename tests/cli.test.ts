@@ -11,7 +11,12 @@ import { serveFiles, tarGz } from "./tar-server.js";
 const fresh = freshDirs();
 
 const run = (args: string[], cwd: string, env: Record<string, string> = {}) =>
-  execa(process.execPath, [cliPath, ...args], { cwd, reject: false, stdin: "ignore", env: { npm_config_user_agent: "", ...env } });
+  execa(process.execPath, [cliPath, ...args], {
+    cwd,
+    reject: false,
+    stdin: "ignore",
+    env: { npm_config_user_agent: "", ...env },
+  });
 
 describe("create-convex-saas (no terminal)", () => {
   it("prints --help and --version", async () => {
@@ -25,10 +30,14 @@ describe("create-convex-saas (no terminal)", () => {
 
   it("exits quietly when its reader closes the pipe early (`| head`)", async () => {
     // `true` exits long before Node has booted, so the CLI's first write meets a closed pipe (EPIPE).
-    const result = await execa("bash", ["-c", `"${process.execPath}" "${cliPath}" --help | true; echo "exit $\{PIPESTATUS[0]}"`], {
-      cwd: fresh(),
-      reject: false,
-    });
+    const result = await execa(
+      "bash",
+      ["-c", `"${process.execPath}" "${cliPath}" --help | true; echo "exit $\{PIPESTATUS[0]}"`],
+      {
+        cwd: fresh(),
+        reject: false,
+      },
+    );
     expect(result.stdout).toBe("exit 0");
     expect(result.stderr).toBe("");
   });
@@ -58,7 +67,9 @@ describe("create-convex-saas (no terminal)", () => {
     const installing = await run(["app", "--frontend", "start", "--no-git"], cwd, { PATH: "" });
     if (oldNode) {
       expect(installing.exitCode).toBe(2);
-      expect(installing.stderr).toContain(`TanStack Start needs Node.js 22.13 or newer, and this is Node ${process.versions.node}.`);
+      expect(installing.stderr).toContain(
+        `TanStack Start needs Node.js 22.13 or newer, and this is Node ${process.versions.node}.`,
+      );
       expect(installing.stderr).toContain("--no-install");
       expect(readdirSync(cwd)).toEqual([]);
     } else {
@@ -89,7 +100,9 @@ describe("create-convex-saas (no terminal)", () => {
     expect(result.exitCode, result.stderr).toBe(0);
     expect(readTree(join(cwd, "my-app"))).toEqual(generate(projectOptions()));
     expect(result.stdout).toMatch(/Next steps:\n {2}cd my-app\n {2}npm install/);
-    expect(result.stdout).toContain("npx create-convex-saas@latest my-app --frontend next --payments --pm npm --no-install --no-git --yes");
+    expect(result.stdout).toContain(
+      "npx create-convex-saas@latest my-app --frontend next --payments --pm npm --no-install --no-git --yes",
+    );
   });
 
   it("uses the package manager that ran it, and quotes paths with spaces", async () => {
@@ -149,7 +162,9 @@ describe("create-convex-saas (no terminal)", () => {
     expect(readFileSync(join(cwd, "app/convex/myOwn.ts"), "utf8")).toBe("export const mine = 1;\n");
     const generated = generate(projectOptions({ name: "app", payments: false }));
     // README.md is extended: the user's text first, then ours
-    expect(readFileSync(join(cwd, "app/README.md"), "utf8")).toMatch(/^old readme\n\n---\n\n<!-- Added by create-convex-saas -->\n\n/);
+    expect(readFileSync(join(cwd, "app/README.md"), "utf8")).toMatch(
+      /^old readme\n\n---\n\n<!-- Added by create-convex-saas -->\n\n/,
+    );
     expect(readFileSync(join(cwd, "app/README.md"), "utf8").endsWith(generated.get("README.md")!)).toBe(true);
     for (const [path, contents] of generated) {
       if (path !== "README.md") expect(readFileSync(join(cwd, "app", path), "utf8"), path).toBe(contents);
@@ -164,7 +179,9 @@ describe("create-convex-saas (no terminal)", () => {
     const real = await run(["app", "--force", "--no-install", "--no-git"], cwd);
     for (const result of [dry, real]) {
       expect(result.exitCode).toBe(2);
-      expect(result.stderr).toContain(`Cannot write into ${join(cwd, "app")}:\n  README.md is a folder where the project needs a file\n`);
+      expect(result.stderr).toContain(
+        `Cannot write into ${join(cwd, "app")}:\n  README.md is a folder where the project needs a file\n`,
+      );
       expect(result.stderr).not.toMatch(/\n\s+at /); // no stack trace
     }
     expect(dry.stderr).toMatch(/^A real run would stop here:/);
@@ -180,7 +197,9 @@ describe("create-convex-saas (no terminal)", () => {
     const result = await run(["app", "--no-git"], cwd, { PATH: `${bin}:${process.env.PATH}` });
     expect(result.exitCode).toBe(1);
     expect(result.stderr).toContain("npm ERR! 404 Not Found - left-pad");
-    expect(result.stderr).toMatch(/npm install failed\. Your project is written and kept in app\.\nRetry with: cd app && npm install/);
+    expect(result.stderr).toMatch(
+      /npm install failed\. Your project is written and kept in app\.\nRetry with: cd app && npm install/,
+    );
     expect(existsSync(join(cwd, "app/convex/schema.ts"))).toBe(true);
   });
 
@@ -191,13 +210,20 @@ describe("create-convex-saas (no terminal)", () => {
     writeFileSync(join(bin, "npm"), "#!/bin/sh\nsleep 30\n");
     chmodSync(join(bin, "npm"), 0o755);
     const child = execa(process.execPath, [cliPath, "app", "--no-git"], {
-      cwd, reject: false, stdin: "ignore", env: { PATH: `${bin}:${process.env.PATH}`, npm_config_user_agent: "" },
+      cwd,
+      reject: false,
+      stdin: "ignore",
+      env: { PATH: `${bin}:${process.env.PATH}`, npm_config_user_agent: "" },
     });
-    await new Promise<void>((resolve) => child.stdout!.on("data", (d: Buffer) => d.toString().includes("Installing") && resolve()));
+    await new Promise<void>((resolve) =>
+      child.stdout!.on("data", (d: Buffer) => d.toString().includes("Installing") && resolve()),
+    );
     child.kill("SIGINT");
     const result = await child;
     expect(result.exitCode).toBe(130);
-    expect(result.stderr).toContain("Install cancelled. Your project is written and kept in app.\nResume with: cd app && npm install");
+    expect(result.stderr).toContain(
+      "Install cancelled. Your project is written and kept in app.\nResume with: cd app && npm install",
+    );
     expect(existsSync(join(cwd, "app/convex/schema.ts"))).toBe(true);
   });
 
@@ -223,7 +249,12 @@ describe("create-convex-saas (no terminal)", () => {
 
   it("initialises git with a first commit, and skips inside another work tree", async () => {
     const cwd = fresh();
-    const env = { GIT_AUTHOR_NAME: "T", GIT_AUTHOR_EMAIL: "t@example.com", GIT_COMMITTER_NAME: "T", GIT_COMMITTER_EMAIL: "t@example.com" };
+    const env = {
+      GIT_AUTHOR_NAME: "T",
+      GIT_AUTHOR_EMAIL: "t@example.com",
+      GIT_COMMITTER_NAME: "T",
+      GIT_COMMITTER_EMAIL: "t@example.com",
+    };
     const result = await run(["app", "--no-install"], cwd, env);
     expect(result.exitCode, result.stderr).toBe(0);
     expect(result.stdout).toContain("Initialised a git repository with a first commit.");
@@ -242,7 +273,10 @@ describe("create-convex-saas (no terminal)", () => {
 describe("the published package (npm pack)", () => {
   it("ships no templates/ folder, stays within 500 KB unpacked, and scaffolds from its own files", async () => {
     const dir = fresh();
-    const packed = await execa("npm", ["pack", "--json", "--pack-destination", dir], { cwd: repoRoot, stdin: "ignore" });
+    const packed = await execa("npm", ["pack", "--json", "--pack-destination", dir], {
+      cwd: repoRoot,
+      stdin: "ignore",
+    });
     const [pack] = JSON.parse(packed.stdout) as [{ filename: string; unpackedSize: number; files: { path: string }[] }];
     const paths = pack.files.map((file) => file.path);
     expect(paths).toContain("dist/templates.br");
@@ -251,12 +285,16 @@ describe("the published package (npm pack)", () => {
 
     await execa("tar", ["-xzf", pack.filename], { cwd: dir });
     const cwd = fresh();
-    const result = await execa(process.execPath, [join(dir, "package/bin/create-convex-saas.cjs"), "my-app", "--no-install", "--no-git"], {
-      cwd,
-      reject: false,
-      stdin: "ignore",
-      env: { npm_config_user_agent: "" },
-    });
+    const result = await execa(
+      process.execPath,
+      [join(dir, "package/bin/create-convex-saas.cjs"), "my-app", "--no-install", "--no-git"],
+      {
+        cwd,
+        reject: false,
+        stdin: "ignore",
+        env: { npm_config_user_agent: "" },
+      },
+    );
     expect(result.exitCode, result.stderr).toBe(0);
     expect(readTree(join(cwd, "my-app"))).toEqual(generate(projectOptions()));
   });

@@ -97,6 +97,7 @@ export async function runInTerminal(
     const timer = setTimeout(() => child.kill(), 20_000);
     child.on("exit", (exitCode) => {
       clearTimeout(timer);
+      // eslint-disable-next-line no-control-regex -- strips the terminal's ANSI escape sequences
       resolve({ exitCode, output: output.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, "").replace(/\r\n/g, "\n") });
     });
   });
@@ -104,7 +105,13 @@ export async function runInTerminal(
 
 /** Runs a command that must succeed (no colours, no stdin); fails the test with its output's tail otherwise. */
 export async function runChecked(file: string, args: string[], options: Options = {}): Promise<string> {
-  const result = await execa(file, args, { all: true, reject: false, stdin: "ignore", ...options, env: { NO_COLOR: "1", ...options.env } });
+  const result = await execa(file, args, {
+    all: true,
+    reject: false,
+    stdin: "ignore",
+    ...options,
+    env: { NO_COLOR: "1", ...options.env },
+  });
   expect(result.exitCode, `${file} ${args.join(" ")} failed:\n${String(result.all).slice(-4000)}`).toBe(0);
   return String(result.all);
 }

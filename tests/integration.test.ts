@@ -1,9 +1,12 @@
-// Every frontend × payments combination, for real: the CLI writes and installs it, then the project must
-// type-check, match `convex codegen`, pass its own tests, build, and (with a frontend) render in Chromium.
-import { existsSync, readFileSync } from "node:fs";
+// Every frontend × payments combination, for real: the CLI writes and installs it; without keys its build stops with
+// the env check's message; then its own CI workflow's steps run in order (install, typecheck, lint, format check,
+// tests, build); it must match `convex codegen`, send a signed webhook, and (with a frontend) render in Chromium.
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { delimiter, join } from "node:path";
 import { execa, type Options } from "execa";
 import { afterAll, describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { placeholderBuildEnv } from "../src/ci-workflow.js";
 import { optionDefs } from "../src/options.js";
 import { nodeLineFor } from "../src/versions.js";
 import { cliPath, installedCombinations, readTree, removeDir, runChecked, tempDir } from "./helpers.js";
@@ -12,7 +15,29 @@ import { verifyingServer } from "./webhook-server.js";
 
 const root = tempDir("ccs-integration-");
 const timings: Record<string, Record<string, number>> = {};
-const footprints: Record<string, { packages: number; megabytes: number; suite: string }> = {};
+const footprints: Record<string, { packages: number; onDisk: number; megabytes: number; suite: string }> = {};
+
+/** Installed package folders: node_modules/<name> and node_modules/@scope/<name>, nested node_modules included. */
+function installedPackages(dir: string): number {
+  let count = 0;
+  const walk = (modules: string) => {
+    if (!existsSync(modules)) return;
+    for (const entry of readdirSync(modules, { withFileTypes: true })) {
+      if (!entry.isDirectory() || entry.name.startsWith(".")) continue;
+      const folders = entry.name.startsWith("@")
+        ? readdirSync(join(modules, entry.name), { withFileTypes: true })
+            .filter((scoped) => scoped.isDirectory())
+            .map((scoped) => join(modules, entry.name, scoped.name))
+        : [join(modules, entry.name)];
+      for (const folder of folders) {
+        if (existsSync(join(folder, "package.json"))) count += 1;
+        walk(join(folder, "node_modules"));
+      }
+    }
+  };
+  walk(join(dir, "node_modules"));
+  return count;
+}
 afterAll(() => {
   const phases = [...new Set(Object.values(timings).flatMap((t) => Object.keys(t)))];
   const ran = Object.entries(timings).filter(([, t]) => Object.keys(t).length > 0);
@@ -21,12 +46,13 @@ afterAll(() => {
     return [
       combo,
       ...phases.map((p) => (t[p] ? `${(t[p] / 1000).toFixed(1)}s` : "-")),
+      footprint ? String(footprint.onDisk) : "-",
       footprint ? String(footprint.packages) : "-",
       footprint ? `${footprint.megabytes.toFixed(0)} MB` : "-",
       footprint?.suite ?? "-",
     ];
   });
-  const header = ["combination", ...phases, "packages", "node_modules", "own tests"];
+  const header = ["combination", ...phases, "packages on disk", "lock entries", "node_modules", "own tests"];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join("  ");
   console.log(`\nPer-combination timings\n${line(header)}\n${rows.map(line).join("\n")}\n`);
@@ -46,98 +72,153 @@ const fakeKeys = {
 // registry (the package node@24), installed once into the run's temp folder.
 let node24: Promise<string> | undefined;
 const node24Bin = () =>
-  (node24 ??= runChecked("npm", ["install", "--prefix", join(root, "node24"), "--no-audit", "--no-fund", "node@24"], { cwd: root }).then(
-    () => join(root, "node24/node_modules/.bin"),
-  ));
+  (node24 ??= runChecked("npm", ["install", "--prefix", join(root, "node24"), "--no-audit", "--no-fund", "node@24"], {
+    cwd: root,
+  }).then(() => join(root, "node24/node_modules/.bin")));
 const needsNewerNode = (frontend: string) =>
   optionDefs.frontend.choices.some((choice) => choice.value === frontend && choice.nodeLine !== undefined) &&
   nodeLineFor(process.versions.node) < 22;
 
-describe.concurrent.each(installedCombinations)("--frontend=$frontend --payments=$payments --orgs=$orgs", ({ frontend, payments, orgs }) => {
-  const name = `app-${frontend}-${payments ? "pay" : "nopay"}${orgs ? "-orgs" : ""}`;
-  const dir = join(root, name);
-  const time = timings[name] = {} as Record<string, number>;
-  let path = process.env.PATH!;
-  const step = async (phase: string, file: string, args: string[], options: Options = {}) => {
-    const started = Date.now();
-    try {
-      return await runChecked(file, args, { cwd: dir, ...options, env: { PATH: path, ...options.env } });
-    } finally {
-      time[phase] = Date.now() - started;
-    }
-  };
-
-  it("is generated, installed, checked, tested, built and rendered", { timeout: 30 * 60_000 }, async () => {
-    if (needsNewerNode(frontend)) path = `${await node24Bin()}${delimiter}${path}`;
-    await step("create+install", "node", [cliPath, name, `--frontend=${frontend}`, payments ? "--payments" : "--no-payments", orgs ? "--orgs" : "--no-orgs", "--pm=npm", "--no-git"], {
-      cwd: root,
-      env: { npm_config_prefer_offline: "true", npm_config_audit: "false", npm_config_fund: "false" },
-    });
-
-    await step("typecheck", "npm", ["run", "typecheck"]);
-
-    // convex/_generated as the CLI wrote it must equal what Convex's own codegen writes.
-    const written = readTree(join(dir, "convex/_generated"));
-    await step("codegen", "npx", ["convex", "codegen", "--system-udfs", "--typecheck", "disable"]);
-    expect(readTree(join(dir, "convex/_generated"))).toEqual(written);
-
-    const lock = JSON.parse(readFileSync(join(dir, "package-lock.json"), "utf8")) as { packages: Record<string, unknown> };
-    const du = await execa("du", ["-sm", "node_modules"], { cwd: dir });
-    const tests = await step("npm test", "npm", ["test"]);
-    footprints[name] = {
-      packages: Object.keys(lock.packages).filter((path) => path !== "").length,
-      megabytes: Number(du.stdout.split("\t")[0]),
-      suite: /Duration\s+([\d.]+m?s)/.exec(tests)?.[1] ?? "?",
+describe.concurrent.each(installedCombinations)(
+  "--frontend=$frontend --payments=$payments --orgs=$orgs",
+  ({ frontend, payments, orgs }) => {
+    const name = `app-${frontend}-${payments ? "pay" : "nopay"}${orgs ? "-orgs" : ""}`;
+    const dir = join(root, name);
+    const time = (timings[name] = {} as Record<string, number>);
+    let path = process.env.PATH!;
+    const step = async (phase: string, file: string, args: string[], options: Options = {}) => {
+      const started = Date.now();
+      try {
+        return await runChecked(file, args, { cwd: dir, ...options, env: { PATH: path, ...options.env } });
+      } finally {
+        time[phase] = Date.now() - started;
+      }
     };
-    const passed = Number(/Tests\s+(\d+) passed/.exec(tests)?.[1] ?? 0);
-    expect(passed, tests).toBeGreaterThanOrEqual(payments ? 20 : 10);
-    expect(tests).not.toMatch(/skipped|todo/);
 
-    // webhook:send, as a user runs it, against a local server that verifies the signature with svix.
-    const secret = `whsec_${Buffer.from("integration-test-secret").toString("base64")}`;
-    const receiver = await verifyingServer(secret);
-    try {
-      const sent = await step("webhook:send", "npm", ["run", "webhook:send", "--", "user.created", "--user", "user_integration", "--url", receiver.url], {
-        env: { CLERK_WEBHOOK_SECRET: secret },
-      });
-      expect(sent).toContain("200 OK");
-      expect(sent).not.toContain(secret);
-      expect(receiver.received.map((event) => [event.type, event.data.id])).toEqual([["user.created", "user_integration"]]);
-      const forged = await execa("npm", ["run", "webhook:send", "--", "user.created", "--url", receiver.url], {
-        cwd: dir, reject: false, all: true, env: { PATH: path, CLERK_WEBHOOK_SECRET: `whsec_${Buffer.from("another-secret").toString("base64")}` },
-      });
-      expect(forged.exitCode).not.toBe(0);
-      expect(forged.all).toContain("400");
-      expect(receiver.received).toHaveLength(1);
-    } finally {
-      await receiver.close();
-    }
+    it("is generated, installed, checked, tested, built and rendered", { timeout: 30 * 60_000 }, async () => {
+      if (needsNewerNode(frontend)) path = `${await node24Bin()}${delimiter}${path}`;
+      await step(
+        "create+install",
+        "node",
+        [
+          cliPath,
+          name,
+          `--frontend=${frontend}`,
+          payments ? "--payments" : "--no-payments",
+          orgs ? "--orgs" : "--no-orgs",
+          "--pm=npm",
+          "--no-git",
+        ],
+        {
+          cwd: root,
+          env: { npm_config_prefer_offline: "true", npm_config_audit: "false", npm_config_fund: "false" },
+        },
+      );
 
-    // A stored route tree (TanStack Start) must be what the router's own generator writes during the build.
-    const routeTree = join(dir, "src/routeTree.gen.ts");
-    const storedRouteTree = existsSync(routeTree) ? readFileSync(routeTree, "utf8") : undefined;
-    await step("build", "npm", ["run", "build"], { env: fakeKeys });
-    if (storedRouteTree !== undefined) expect(readFileSync(routeTree, "utf8")).toBe(storedRouteTree);
-    if (frontend === "none") return;
+      // What the CLI wrote, before anything runs: convex/_generated and a stored route tree (TanStack Start).
+      const written = readTree(join(dir, "convex/_generated"));
+      const routeTree = join(dir, "src/routeTree.gen.ts");
+      const storedRouteTree = existsSync(routeTree) ? readFileSync(routeTree, "utf8") : undefined;
+      const lock = JSON.parse(readFileSync(join(dir, "package-lock.json"), "utf8")) as {
+        packages: Record<string, unknown>;
+      };
+      const du = await execa("du", ["-sm", "node_modules"], { cwd: dir });
 
-    const server = await serve(frontend, dir, { ...fakeKeys, PATH: path });
-    try {
-      if (frontend === "start") {
-        // Protected on the server: a signed-out request is redirected before anything renders.
-        for (const page of payments ? ["dashboard", "dashboard/pro"] : ["dashboard"]) {
-          const response = await fetch(new URL(page, server.url), { redirect: "manual" });
-          expect([response.status, response.headers.get("location")], page).toEqual([307, "/sign-in"]);
+      // Without its public keys, the build stops at once, naming each key and how to get it: no stack trace.
+      if (frontend !== "none") {
+        const bare = await execa("npm", ["run", "build"], { cwd: dir, reject: false, all: true, env: { PATH: path } });
+        expect(bare.exitCode, bare.all).not.toBe(0);
+        for (const key of Object.keys(placeholderBuildEnv[frontend])) expect(bare.all).toContain(key);
+        expect(bare.all).toContain("npx convex dev");
+        expect(bare.all).not.toMatch(/^\s+at /m);
+      }
+
+      // The project's own CI workflow: every `run:` step in order, with the job's env, as GitHub Actions runs them
+      // (install, typecheck, lint, format:check, test, build).
+      const workflow = parse(readFileSync(join(dir, ".github/workflows/ci.yml"), "utf8")) as {
+        jobs: Record<string, { env?: Record<string, string>; steps: { run?: string }[] }>;
+      };
+      const outputs: Record<string, string> = {};
+      for (const job of Object.values(workflow.jobs)) {
+        for (const { run } of job.steps) {
+          if (!run) continue;
+          const phase = run.replace(/^npm (run )?/, "");
+          outputs[phase] = await step(phase, "bash", ["-eo", "pipefail", "-c", run], { env: { ...job.env } });
         }
       }
-      const started = Date.now();
-      const page = await loadPage(server.url);
-      time.chromium = Date.now() - started;
-      expect(page.pageErrors).toEqual([]);
-      expect(page.heroHeading.length).toBeGreaterThan(0);
-      expect(page.hasPricing).toBe(payments);
-      console.log(`${name}: Chromium rendered "${page.heroHeading}" (pricing: ${page.hasPricing}, page errors: ${page.pageErrors.length})`);
-    } finally {
-      await server.stop();
-    }
-  });
-});
+      expect(Object.keys(outputs)).toEqual(["ci", "typecheck", "lint", "format:check", "test", "build"]);
+      expect(outputs.lint).not.toMatch(/\d+ problems?/);
+      if (storedRouteTree !== undefined) expect(readFileSync(routeTree, "utf8")).toBe(storedRouteTree);
+
+      // convex/_generated as the CLI wrote it must equal what Convex's own codegen writes.
+      await step("codegen", "npx", ["convex", "codegen", "--system-udfs", "--typecheck", "disable"]);
+      expect(readTree(join(dir, "convex/_generated"))).toEqual(written);
+
+      const tests = outputs.test!;
+      footprints[name] = {
+        packages: Object.keys(lock.packages).filter((path) => path !== "").length,
+        onDisk: installedPackages(dir),
+        megabytes: Number(du.stdout.split("\t")[0]),
+        suite: /Duration\s+([\d.]+m?s)/.exec(tests)?.[1] ?? "?",
+      };
+      const passed = Number(/Tests\s+(\d+) passed/.exec(tests)?.[1] ?? 0);
+      expect(passed, tests).toBeGreaterThanOrEqual(payments ? 20 : 10);
+      expect(tests).not.toMatch(/skipped|todo/);
+
+      // webhook:send, as a user runs it, against a local server that verifies the signature with svix.
+      const secret = `whsec_${Buffer.from("integration-test-secret").toString("base64")}`;
+      const receiver = await verifyingServer(secret);
+      try {
+        const sent = await step(
+          "webhook:send",
+          "npm",
+          ["run", "webhook:send", "--", "user.created", "--user", "user_integration", "--url", receiver.url],
+          {
+            env: { CLERK_WEBHOOK_SECRET: secret },
+          },
+        );
+        expect(sent).toContain("200 OK");
+        expect(sent).not.toContain(secret);
+        expect(receiver.received.map((event) => [event.type, event.data.id])).toEqual([
+          ["user.created", "user_integration"],
+        ]);
+        const forged = await execa("npm", ["run", "webhook:send", "--", "user.created", "--url", receiver.url], {
+          cwd: dir,
+          reject: false,
+          all: true,
+          env: { PATH: path, CLERK_WEBHOOK_SECRET: `whsec_${Buffer.from("another-secret").toString("base64")}` },
+        });
+        expect(forged.exitCode).not.toBe(0);
+        expect(forged.all).toContain("400");
+        expect(receiver.received).toHaveLength(1);
+      } finally {
+        await receiver.close();
+      }
+
+      // The workflow's build (above) is what Chromium renders: its placeholder keys are well-formed production ones.
+      if (frontend === "none") return;
+
+      const server = await serve(frontend, dir, { ...fakeKeys, PATH: path });
+      try {
+        if (frontend === "start") {
+          // Protected on the server: a signed-out request is redirected before anything renders.
+          for (const page of payments ? ["dashboard", "dashboard/pro"] : ["dashboard"]) {
+            const response = await fetch(new URL(page, server.url), { redirect: "manual" });
+            expect([response.status, response.headers.get("location")], page).toEqual([307, "/sign-in"]);
+          }
+        }
+        const started = Date.now();
+        const page = await loadPage(server.url);
+        time.chromium = Date.now() - started;
+        expect(page.pageErrors).toEqual([]);
+        expect(page.heroHeading.length).toBeGreaterThan(0);
+        expect(page.hasPricing).toBe(payments);
+        console.log(
+          `${name}: Chromium rendered "${page.heroHeading}" (pricing: ${page.hasPricing}, page errors: ${page.pageErrors.length})`,
+        );
+      } finally {
+        await server.stop();
+      }
+    });
+  },
+);

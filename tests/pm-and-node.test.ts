@@ -39,7 +39,14 @@ const managers: Manager[] = [
     // registry lags behind pnpm's latest there, so it is switched off here.
     env: { pnpm_config_manage_package_manager_versions: "false", npm_config_manage_package_manager_versions: "false" },
   },
-  { label: "yarn 1", pm: "yarn", pkg: "yarn@1", bin: "node_modules/.bin", lockfile: "yarn.lock", lockMark: /^# yarn lockfile v1$/m },
+  {
+    label: "yarn 1",
+    pm: "yarn",
+    pkg: "yarn@1",
+    bin: "node_modules/.bin",
+    lockfile: "yarn.lock",
+    lockMark: /^# yarn lockfile v1$/m,
+  },
   {
     label: "yarn 4",
     pm: "yarn",
@@ -50,7 +57,14 @@ const managers: Manager[] = [
     // This machine reaches registry.npmjs.org; Yarn 2+ defaults to registry.yarnpkg.com.
     env: { YARN_NPM_REGISTRY_SERVER: "https://registry.npmjs.org", YARN_ENABLE_TELEMETRY: "0" },
   },
-  { label: "bun", pm: "bun", pkg: "@oven/bun-linux-x64", bin: "node_modules/@oven/bun-linux-x64/bin", lockfile: "bun.lock", lockMark: /^\{\s*"lockfileVersion": \d+,/ },
+  {
+    label: "bun",
+    pm: "bun",
+    pkg: "@oven/bun-linux-x64",
+    bin: "node_modules/@oven/bun-linux-x64/bin",
+    lockfile: "bun.lock",
+    lockMark: /^\{\s*"lockfileVersion": \d+,/,
+  },
 ];
 const lockfiles = ["package-lock.json", "pnpm-lock.yaml", "yarn.lock", "bun.lock", "bun.lockb"];
 
@@ -112,7 +126,8 @@ function installedPackages(dir: string): Map<string, { name: string; engines?: {
       if (entry === ".bin" || entry === ".cache") continue;
       const path = join(modules, entry);
       if (entry === ".pnpm") {
-        for (const id of readdirSync(path)) if (existsSync(join(path, id, "node_modules"))) visitModules(join(path, id, "node_modules"));
+        for (const id of readdirSync(path))
+          if (existsSync(join(path, id, "node_modules"))) visitModules(join(path, id, "node_modules"));
       } else if (entry.startsWith("@")) {
         for (const scoped of readdirSync(path)) visitPackage(join(path, scoped));
       } else if (!entry.startsWith(".")) {
@@ -143,57 +158,78 @@ afterAll(() => {
 });
 
 describe.concurrent("every package manager on Node 20 and 24", () => {
-  it.each(cells)("$manager.label on Node $node (frontend $frontend)", { timeout: 40 * 60_000 }, async ({ manager, node, frontend }) => {
-    const bins = await Promise.all([
-      ...(node === "24" ? [installTool("node@24").then((prefix) => join(prefix, "node_modules/.bin"))] : []),
-      ...(manager.pkg ? [installTool(manager.pkg).then((prefix) => join(prefix, manager.bin))] : []),
-    ]);
-    await slot(async () => {
-      const env = { ...process.env, ...manager.env, NO_COLOR: "1", PATH: [...bins, process.env.PATH].join(":") };
-      const nodeVersion = (await runChecked("node", ["--version"], { cwd: root, env })).trim();
-      expect(nodeVersion).toMatch(new RegExp(`^v${node}\\.`));
-      const version = (await runChecked(manager.pm, ["--version"], { cwd: root, env })).trim();
-      expect(version).toMatch(manager.label === "yarn 1" ? /^1\./ : manager.label === "yarn 4" ? /^4\./ : /^\d+\./);
-      const name = `app-${manager.label.replace(" ", "")}-node${node}`;
-      const dir = join(root, name);
-      const { run, exec } = commands[manager.pm];
+  it.each(cells)(
+    "$manager.label on Node $node (frontend $frontend)",
+    { timeout: 40 * 60_000 },
+    async ({ manager, node, frontend }) => {
+      const bins = await Promise.all([
+        ...(node === "24" ? [installTool("node@24").then((prefix) => join(prefix, "node_modules/.bin"))] : []),
+        ...(manager.pkg ? [installTool(manager.pkg).then((prefix) => join(prefix, manager.bin))] : []),
+      ]);
+      await slot(async () => {
+        const env = { ...process.env, ...manager.env, NO_COLOR: "1", PATH: [...bins, process.env.PATH].join(":") };
+        const nodeVersion = (await runChecked("node", ["--version"], { cwd: root, env })).trim();
+        expect(nodeVersion).toMatch(new RegExp(`^v${node}\\.`));
+        const version = (await runChecked(manager.pm, ["--version"], { cwd: root, env })).trim();
+        expect(version).toMatch(manager.label === "yarn 1" ? /^1\./ : manager.label === "yarn 4" ? /^4\./ : /^\d+\./);
+        const name = `app-${manager.label.replace(" ", "")}-node${node}`;
+        const dir = join(root, name);
+        const { run, exec } = commands[manager.pm];
 
-      // The CLI as `<pm> create convex-saas` runs it: on this Node, with the manager's user agent.
-      const userAgent = `${manager.pm}/${version} npm/? node/${nodeVersion} linux x64`;
-      const started = performance.now();
-      const out = await runChecked(
-        "node",
-        [cliPath, name, `--frontend=${frontend}`, "--payments", `--pm=${manager.pm}`, "--no-git"],
-        { cwd: root, env: { ...env, npm_config_user_agent: userAgent } },
-      );
-      const installSeconds = (performance.now() - started) / 1000;
-      expect(out).toContain("Installed dependencies");
-      expect(out.includes("Node 20 is end-of-life")).toBe(node === "20");
+        // The CLI as `<pm> create convex-saas` runs it: on this Node, with the manager's user agent.
+        const userAgent = `${manager.pm}/${version} npm/? node/${nodeVersion} linux x64`;
+        const started = performance.now();
+        const out = await runChecked(
+          "node",
+          [cliPath, name, `--frontend=${frontend}`, "--payments", `--pm=${manager.pm}`, "--no-git"],
+          { cwd: root, env: { ...env, npm_config_user_agent: userAgent } },
+        );
+        const installSeconds = (performance.now() - started) / 1000;
+        expect(out).toContain("Installed dependencies");
+        expect(out.includes("Node 20 is end-of-life")).toBe(node === "20");
 
-      const pkg = JSON.parse(readFileSync(join(dir, "package.json"), "utf8"));
-      expect(pkg.packageManager).toBe(`${manager.pm}@${version}`);
-      expect(semver.satisfies(nodeVersion, pkg.engines.node), `${nodeVersion} in engines ${pkg.engines.node}`).toBe(true);
-      for (const lockfile of lockfiles) expect(existsSync(join(dir, lockfile)), lockfile).toBe(lockfile === manager.lockfile);
-      expect(readFileSync(join(dir, manager.lockfile), "utf8")).toMatch(manager.lockMark);
-      expect(existsSync(join(dir, ".pnp.cjs"))).toBe(false);
+        const pkg = JSON.parse(readFileSync(join(dir, "package.json"), "utf8"));
+        expect(pkg.packageManager).toBe(`${manager.pm}@${version}`);
+        expect(semver.satisfies(nodeVersion, pkg.engines.node), `${nodeVersion} in engines ${pkg.engines.node}`).toBe(
+          true,
+        );
+        for (const lockfile of lockfiles)
+          expect(existsSync(join(dir, lockfile)), lockfile).toBe(lockfile === manager.lockfile);
+        expect(readFileSync(join(dir, manager.lockfile), "utf8")).toMatch(manager.lockMark);
+        expect(existsSync(join(dir, ".pnp.cjs"))).toBe(false);
 
-      // engines tells the truth: every Node it admits is admitted by every installed package.
-      const installed = installedPackages(dir);
-      for (const { name: dep, engines } of installed.values()) {
-        const range = engines?.node;
-        if (typeof range !== "string" || !semver.validRange(range)) continue;
-        expect(semver.subset(pkg.engines.node, range), `${dep} needs Node ${range}; engines says ${pkg.engines.node}`).toBe(true);
-      }
+        // engines tells the truth: every Node it admits is admitted by every installed package.
+        const installed = installedPackages(dir);
+        for (const { name: dep, engines } of installed.values()) {
+          const range = engines?.node;
+          if (typeof range !== "string" || !semver.validRange(range)) continue;
+          expect(
+            semver.subset(pkg.engines.node, range),
+            `${dep} needs Node ${range}; engines says ${pkg.engines.node}`,
+          ).toBe(true);
+        }
 
-      const [execFile, ...execArgs] = exec.split(" ") as [string, ...string[]];
-      const [runFile, ...runArgs] = run.split(" ") as [string, ...string[]];
-      await runChecked(execFile, [...execArgs, "convex", "codegen", "--system-udfs", "--typecheck", "disable"], { cwd: dir, env });
-      await runChecked(runFile, [...runArgs, "typecheck"], { cwd: dir, env });
-      const tests = await runChecked(runFile, [...runArgs, "test"], { cwd: dir, env });
-      const passed = /Tests\s+(\d+) passed/.exec(tests);
-      expect(passed, tests.slice(-2000)).not.toBeNull();
-      expect(tests).not.toMatch(/skipped|failed/);
-      results.push([`${manager.label} ${version}`, nodeVersion, frontend, `${installSeconds.toFixed(1)} s`, String(installed.size), `${passed![1]} passed`, manager.lockfile]);
-    });
-  });
+        const [execFile, ...execArgs] = exec.split(" ") as [string, ...string[]];
+        const [runFile, ...runArgs] = run.split(" ") as [string, ...string[]];
+        await runChecked(execFile, [...execArgs, "convex", "codegen", "--system-udfs", "--typecheck", "disable"], {
+          cwd: dir,
+          env,
+        });
+        await runChecked(runFile, [...runArgs, "typecheck"], { cwd: dir, env });
+        const tests = await runChecked(runFile, [...runArgs, "test"], { cwd: dir, env });
+        const passed = /Tests\s+(\d+) passed/.exec(tests);
+        expect(passed, tests.slice(-2000)).not.toBeNull();
+        expect(tests).not.toMatch(/skipped|failed/);
+        results.push([
+          `${manager.label} ${version}`,
+          nodeVersion,
+          frontend,
+          `${installSeconds.toFixed(1)} s`,
+          String(installed.size),
+          `${passed![1]} passed`,
+          manager.lockfile,
+        ]);
+      });
+    },
+  );
 });

@@ -9,16 +9,25 @@ import { execa } from "execa";
 import { describe, expect, it } from "vitest";
 import { generate } from "../src/generate.js";
 import { cliPath, freshDirs, projectOptions, readTree, runInTerminal, tmpfsUnavailable, withTmpfs } from "./helpers.js";
-import { serveFiles, tarGz } from "./tar-server.js";
 
 const fresh = freshDirs();
 const ENTER = "\r";
 const CTRL_C = "\x03";
 
 const run = (args: string[], cwd: string, env: Record<string, string> = {}) =>
-  execa(process.execPath, [cliPath, ...args], { cwd, reject: false, stdin: "ignore", env: { npm_config_user_agent: "", ...env } });
+  execa(process.execPath, [cliPath, ...args], {
+    cwd,
+    reject: false,
+    stdin: "ignore",
+    env: { npm_config_user_agent: "", ...env },
+  });
 
-const gitEnv = { GIT_AUTHOR_NAME: "T", GIT_AUTHOR_EMAIL: "t@example.com", GIT_COMMITTER_NAME: "T", GIT_COMMITTER_EMAIL: "t@example.com" };
+const gitEnv = {
+  GIT_AUTHOR_NAME: "T",
+  GIT_AUTHOR_EMAIL: "t@example.com",
+  GIT_COMMITTER_NAME: "T",
+  GIT_COMMITTER_EMAIL: "t@example.com",
+};
 
 /** A fake command in `cwd/bin` (prepend it to PATH). */
 function fakeCommand(cwd: string, name: string, script: string): string {
@@ -56,7 +65,9 @@ describe.skipIf(tmpfsUnavailable())("1. a full disk (tmpfs)", () => {
       writeFileSync(join(dir, "README.md"), big);
       const result = await run([".", "--force", "--no-install", "--no-git"], dir);
       expect(result.exitCode).toBe(1);
-      expect(result.stderr).toMatch(/^Not enough free space for .*: the project needs about \d+ KB, \d+ KB are free\..*Nothing was written\.$/);
+      expect(result.stderr).toMatch(
+        /^Not enough free space for .*: the project needs about \d+ KB, \d+ KB are free\..*Nothing was written\.$/,
+      );
       expect(readFileSync(join(dir, "README.md"), "utf8")).toBe(big);
       expect(readdirSync(dir)).toEqual(["README.md"]);
     });
@@ -127,10 +138,15 @@ describe("4. Ctrl-C in a real terminal (pseudo-terminal), at every step", () => 
     mkdirSync(tmp);
     const server = await silentServer();
     try {
-      const result = await runInTerminal(["app", "--yes", "--no-install", "--no-git", "--template", server.url], cwd, [{ expect: "Downloading", send: CTRL_C }], {
-        TMPDIR: tmp,
-        XDG_CACHE_HOME: join(cwd, "cache"),
-      });
+      const result = await runInTerminal(
+        ["app", "--yes", "--no-install", "--no-git", "--template", server.url],
+        cwd,
+        [{ expect: "Downloading", send: CTRL_C }],
+        {
+          TMPDIR: tmp,
+          XDG_CACHE_HOME: join(cwd, "cache"),
+        },
+      );
       expect(result.exitCode, result.output).toBe(130);
       expect(result.output).toContain("Download cancelled");
       expect(result.output).toContain("Cancelled. Nothing was written.");
@@ -144,9 +160,14 @@ describe("4. Ctrl-C in a real terminal (pseudo-terminal), at every step", () => 
 
   it("while writing: the write stops, is taken back, exit 130", async () => {
     const cwd = fresh();
-    const result = await runInTerminal(["app", "--yes", "--no-install", "--no-git"], cwd, [{ expect: "[test] holding the write", send: CTRL_C }], {
-      CREATE_CONVEX_SAAS_TEST_HOLD_WRITE: "1",
-    });
+    const result = await runInTerminal(
+      ["app", "--yes", "--no-install", "--no-git"],
+      cwd,
+      [{ expect: "[test] holding the write", send: CTRL_C }],
+      {
+        CREATE_CONVEX_SAAS_TEST_HOLD_WRITE: "1",
+      },
+    );
     expect(result.exitCode, result.output).toBe(130);
     expect(result.output).toContain("Cancelled. Nothing was left behind.");
     expect(readdirSync(cwd)).toEqual([]);
@@ -154,12 +175,17 @@ describe("4. Ctrl-C in a real terminal (pseudo-terminal), at every step", () => 
 
   it("while writing after the prompts were used: the same", async () => {
     const cwd = fresh();
-    const result = await runInTerminal(["app", "--no-install", "--no-git"], cwd, [
-      { expect: "Which frontend?", send: ENTER },
-      { expect: "Add payments", send: ENTER },
-      { expect: "Teams (Clerk Organizations)?", send: ENTER },
-      { expect: "[test] holding the write", send: CTRL_C },
-    ], { CREATE_CONVEX_SAAS_TEST_HOLD_WRITE: "1" });
+    const result = await runInTerminal(
+      ["app", "--no-install", "--no-git"],
+      cwd,
+      [
+        { expect: "Which frontend?", send: ENTER },
+        { expect: "Add payments", send: ENTER },
+        { expect: "Teams (Clerk Organizations)?", send: ENTER },
+        { expect: "[test] holding the write", send: CTRL_C },
+      ],
+      { CREATE_CONVEX_SAAS_TEST_HOLD_WRITE: "1" },
+    );
     expect(result.exitCode, result.output).toBe(130);
     expect(result.output).toContain("Cancelled. Nothing was left behind.");
     expect(readdirSync(cwd)).toEqual([]);
@@ -168,11 +194,16 @@ describe("4. Ctrl-C in a real terminal (pseudo-terminal), at every step", () => 
   it("during the install: the project is kept, the resume command printed, git skipped, exit 130", async () => {
     const cwd = fresh();
     const PATH = fakeCommand(cwd, "npm", "echo 'fetching left-pad from the registry'\nexec sleep 60");
-    const result = await runInTerminal(["app", "--yes"], cwd, [{ expect: "fetching left-pad", send: CTRL_C }], { PATH, ...gitEnv });
+    const result = await runInTerminal(["app", "--yes"], cwd, [{ expect: "fetching left-pad", send: CTRL_C }], {
+      PATH,
+      ...gitEnv,
+    });
     expect(result.exitCode, result.output).toBe(130);
     // the spinner shows what the install is waiting on
     expect(result.output).toContain("Installing dependencies with npm · fetching left-pad from the registry");
-    expect(result.output).toContain("Install cancelled. Your project is written and kept in app.\nResume with: cd app && npm install");
+    expect(result.output).toContain(
+      "Install cancelled. Your project is written and kept in app.\nResume with: cd app && npm install",
+    );
     expect(existsSync(join(cwd, "app/convex/schema.ts"))).toBe(true);
     expect(existsSync(join(cwd, "app/.git"))).toBe(false);
   });
@@ -180,13 +211,24 @@ describe("4. Ctrl-C in a real terminal (pseudo-terminal), at every step", () => 
   it("during git: no half-made repository, the project kept, exit 130", async () => {
     const cwd = fresh();
     const realGit = (await execa("sh", ["-c", "command -v git"])).stdout.trim();
-    const PATH = fakeCommand(cwd, "git", `if [ "$1" = commit ]; then echo 'committing slowly'; exec sleep 60; fi\nexec ${realGit} "$@"`);
-    const result = await runInTerminal(["app", "--yes", "--no-install"], cwd, [{ expect: "committing slowly", send: CTRL_C }], {
-      PATH,
-      ...gitEnv,
-    });
+    const PATH = fakeCommand(
+      cwd,
+      "git",
+      `if [ "$1" = commit ]; then echo 'committing slowly'; exec sleep 60; fi\nexec ${realGit} "$@"`,
+    );
+    const result = await runInTerminal(
+      ["app", "--yes", "--no-install"],
+      cwd,
+      [{ expect: "committing slowly", send: CTRL_C }],
+      {
+        PATH,
+        ...gitEnv,
+      },
+    );
     expect(result.exitCode, result.output).toBe(130);
-    expect(result.output).toContain("Cancelled while initialising git: no repository was made. Your project is written and kept in app.");
+    expect(result.output).toContain(
+      "Cancelled while initialising git: no repository was made. Your project is written and kept in app.",
+    );
     expect(existsSync(join(cwd, "app/.git"))).toBe(false);
     expect(existsSync(join(cwd, "app/convex/schema.ts"))).toBe(true);
   });
@@ -197,10 +239,13 @@ describe("5. --template sources are checked before any network", () => {
     "%j is a usage error (exit 2) showing the accepted forms, and writes nothing",
     async (source) => {
       const cwd = fresh();
-      const result = await run(["app", "--template", source, "--no-install", "--no-git"], cwd, { HTTPS_PROXY: "http://127.0.0.1:9" });
+      const result = await run(["app", "--template", source, "--no-install", "--no-git"], cwd, {
+        HTTPS_PROXY: "http://127.0.0.1:9",
+      });
       expect(result.exitCode).toBe(2);
       expect(result.stderr).not.toMatch(/network|Downloading/);
-      if (source.startsWith(".") || source.startsWith("/")) expect(result.stderr).toContain(`--template ${source}: no such folder.`);
+      if (source.startsWith(".") || source.startsWith("/"))
+        expect(result.stderr).toContain(`--template ${source}: no such folder.`);
       else expect(result.stderr).toContain("Accepted forms:\n  gh:owner/repo[/folder][#ref]");
       expect(readdirSync(cwd)).toEqual([]);
     },
@@ -242,7 +287,9 @@ describe("5. --template sources are checked before any network", () => {
     const closed = await silentServer();
     const closedUrl = closed.url;
     await closed.close(); // nothing listens on that port any more
-    const refused = await run(["app", "--template", closedUrl, "--no-install", "--no-git"], cwd, { XDG_CACHE_HOME: join(cwd, "c") });
+    const refused = await run(["app", "--template", closedUrl, "--no-install", "--no-git"], cwd, {
+      XDG_CACHE_HOME: join(cwd, "c"),
+    });
     expect(refused.exitCode).toBe(1);
     expect(refused.stderr).toContain(`no connection to ${closedUrl} (ECONNREFUSED)`);
     expect(refused.stderr).not.toContain("TypeError");
@@ -270,20 +317,35 @@ describe("6. expected failures are sentences, not stack traces", () => {
     writeFileSync(join(cwd, "locked/x"), "");
     chmodSync(join(cwd, "locked"), 0o000);
     const asNobody = process.getuid?.() === 0 ? ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] : [];
-    const result = await execa(asNobody[0] ?? process.execPath, [...asNobody.slice(1), ...(asNobody.length ? [process.execPath] : []), cliPath, "locked", "--no-install", "--no-git"], {
-      cwd,
-      reject: false,
-      stdin: "ignore",
-    });
+    const result = await execa(
+      asNobody[0] ?? process.execPath,
+      [
+        ...asNobody.slice(1),
+        ...(asNobody.length ? [process.execPath] : []),
+        cliPath,
+        "locked",
+        "--no-install",
+        "--no-git",
+      ],
+      {
+        cwd,
+        reject: false,
+        stdin: "ignore",
+      },
+    );
     expect(result.exitCode).toBe(1);
-    expect(result.stderr).toBe(`Cannot read ${join(cwd, "locked")}: permission denied (EACCES). Check its permissions, or choose another directory.`);
+    expect(result.stderr).toBe(
+      `Cannot read ${join(cwd, "locked")}: permission denied (EACCES). Check its permissions, or choose another directory.`,
+    );
   });
 
   it.skipIf(tmpfsUnavailable())("a read-only parent", async () => {
     await withTmpfs("size=64k,ro", async (dir) => {
       const result = await run([join(dir, "app"), "--no-install", "--no-git"], dir);
       expect(result.exitCode).toBe(1);
-      expect(result.stderr).toBe(`Could not write ${join(dir, "app")}: the file system is read-only (EROFS).\nNothing was left behind.`);
+      expect(result.stderr).toBe(
+        `Could not write ${join(dir, "app")}: the file system is read-only (EROFS).\nNothing was left behind.`,
+      );
     });
   });
 
@@ -309,7 +371,9 @@ describe("7. the interactive frame", () => {
 
   it("a missing package manager is said once, before anything is written", async () => {
     const cwd = fresh();
-    const result = await runInTerminal(["shop", "--yes", "--pm", "yarn", "--no-git"], cwd, [], { PATH: "/usr/bin:/bin" });
+    const result = await runInTerminal(["shop", "--yes", "--pm", "yarn", "--no-git"], cwd, [], {
+      PATH: "/usr/bin:/bin",
+    });
     expect(result.exitCode).toBe(1);
     expect(result.output.match(/yarn is not installed/g)).toHaveLength(1);
     expect(readdirSync(cwd)).toEqual([]);
@@ -350,7 +414,9 @@ describe("8. package names", () => {
 
   it("an interactive run asks for a package name, offering a valid one", async () => {
     const cwd = fresh();
-    const result = await runInTerminal(["My Shop", "--yes", "--no-install", "--no-git"], cwd, [{ expect: "Package name", send: ENTER }]);
+    const result = await runInTerminal(["My Shop", "--yes", "--no-install", "--no-git"], cwd, [
+      { expect: "Package name", send: ENTER },
+    ]);
     expect(result.exitCode, result.output).toBe(0);
     expect(result.output).toContain('the folder name "My Shop" is not a valid one');
     expect(readTree(join(cwd, "My Shop"))).toEqual(generate(projectOptions({ name: "my-shop" })));
@@ -358,11 +424,14 @@ describe("8. package names", () => {
 });
 
 describe("9. usage errors and a slow install", () => {
-  it.each([["--no-help"], ["--no-yes"], ["--no-dry-run"], ["--no-force"]])("%s is an unknown option (exit 2)", async (flag) => {
-    const result = await run(["app", flag], fresh());
-    expect(result.exitCode).toBe(2);
-    expect(result.stderr).toContain(`Unknown option '${flag}'`);
-  });
+  it.each([["--no-help"], ["--no-yes"], ["--no-dry-run"], ["--no-force"]])(
+    "%s is an unknown option (exit 2)",
+    async (flag) => {
+      const result = await run(["app", flag], fresh());
+      expect(result.exitCode).toBe(2);
+      expect(result.stderr).toContain(`Unknown option '${flag}'`);
+    },
+  );
 
   it("a slow install says what it is waiting on, and Ctrl-C (SIGINT) ends it and its children", async () => {
     const cwd = fresh();
@@ -373,7 +442,9 @@ describe("9. usage errors and a slow install", () => {
       stdin: "ignore",
       env: { PATH, npm_config_user_agent: "", CREATE_CONVEX_SAAS_SLOW_NOTE: "1" },
     });
-    await new Promise<void>((resolve) => child.stdout!.on("data", (d: Buffer) => d.toString().includes("Still installing") && resolve()));
+    await new Promise<void>((resolve) =>
+      child.stdout!.on("data", (d: Buffer) => d.toString().includes("Still installing") && resolve()),
+    );
     child.kill("SIGINT");
     const result = await child;
     expect(result.exitCode).toBe(130);

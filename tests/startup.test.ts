@@ -10,7 +10,12 @@ const tracer = join(repoRoot, "tests/fixtures/trace-loads.cjs");
 
 async function trace(args: string[], env: Record<string, string> = {}) {
   const cwd = fresh();
-  const result = await execa(process.execPath, ["-r", tracer, cliPath, ...args], { cwd, reject: false, stdin: "ignore", env });
+  const result = await execa(process.execPath, ["-r", tracer, cliPath, ...args], {
+    cwd,
+    reject: false,
+    stdin: "ignore",
+    env,
+  });
   expect(result.exitCode, result.stderr).toBe(0);
   const lines = result.stderr.split("\n");
   return {
@@ -22,18 +27,23 @@ async function trace(args: string[], env: Record<string, string> = {}) {
 }
 
 describe("start-up", () => {
-  it.each([["--help"], ["--version"]])("%s loads the bundle's entry only, reads no template, loads no zlib", async (flag) => {
-    const { modules, reads } = await trace([flag]);
-    expect(modules).toEqual(["create-convex-saas.cjs", "cli.cjs"]);
-    expect(reads.filter((path) => path.includes("/templates"))).toEqual([]);
-    const { builtins } = await trace([flag], { TRACE_ES_MODULES: "0" });
-    expect(builtins).not.toContain("zlib");
-  });
+  it.each([["--help"], ["--version"]])(
+    "%s loads the bundle's entry only, reads no template, loads no zlib",
+    async (flag) => {
+      const { modules, reads } = await trace([flag]);
+      expect(modules).toEqual(["create-convex-saas.cjs", "cli.cjs"]);
+      expect(reads.filter((path) => path.includes("/templates"))).toEqual([]);
+      const { builtins } = await trace([flag], { TRACE_ES_MODULES: "0" });
+      expect(builtins).not.toContain("zlib");
+    },
+  );
 
   it("a scaffold with --no-install --no-git loads no execa, giget or prompts, and reads templates from the archive only", async () => {
     const { modules, reads } = await trace(["app", "--no-install", "--no-git"]);
     expect(modules).toEqual(["create-convex-saas.cjs", "cli.cjs"]);
-    expect(reads.filter((path) => path.includes("/templates"))).toEqual([expect.stringMatching(/\/dist\/templates\.br$/)]);
+    expect(reads.filter((path) => path.includes("/templates"))).toEqual([
+      expect.stringMatching(/\/dist\/templates\.br$/),
+    ]);
     expect(reads.filter((path) => !/\/(create-convex-saas\.cjs|cli\.cjs|templates\.br)$/.test(path))).toEqual([
       expect.stringMatching(/\/app$/), // the check that the target folder is empty
     ]);

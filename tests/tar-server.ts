@@ -71,7 +71,9 @@ export async function serveFiles(files: Record<string, Buffer>): Promise<TarServ
     requests.push({ method: request.method ?? "", url: request.url ?? "", headers: request.headers });
     const body = files[new URL(request.url ?? "/", "http://x").pathname];
     if (!body) {
-      response.writeHead(404, { "content-type": "text/plain" }).end(request.method === "HEAD" ? undefined : "Not Found");
+      response
+        .writeHead(404, { "content-type": "text/plain" })
+        .end(request.method === "HEAD" ? undefined : "Not Found");
       return;
     }
     response.writeHead(200, { "content-type": "application/gzip", "content-length": body.length });

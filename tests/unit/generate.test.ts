@@ -9,7 +9,12 @@ import { mergeFragments, packageJsonText } from "../../src/package-json.js";
 import { nodeLineFor, nodeLines } from "../../src/versions.js";
 import { combinations, projectOptions, templatesDir } from "../helpers.js";
 
-const layer = (name: string, files: Record<string, string>, packageJson?: object, parts: Record<string, Record<string, string>> = {}): Layer => ({
+const layer = (
+  name: string,
+  files: Record<string, string>,
+  packageJson?: object,
+  parts: Record<string, Record<string, string>> = {},
+): Layer => ({
   name,
   files: new Map(Object.entries(files)),
   parts: new Map(Object.entries(parts).map(([target, p]) => [target, new Map(Object.entries(p))])),
@@ -25,7 +30,9 @@ describe("composeLayers", () => {
         layer("a", { "x.ts": "a", _gitignore: "node_modules\n", "app/_components/c.tsx": "c" }, undefined, {
           "README.md": { "10-b.md": "B from a", "00-a.md": "# {{name}}" },
         }),
-        layer("b", { "x.ts": "b" }, undefined, { "README.md": { "10-b.md": "Run `{{run}} dev` and `{{exec}} convex dev`, keep {{unknown}}" } }),
+        layer("b", { "x.ts": "b" }, undefined, {
+          "README.md": { "10-b.md": "Run `{{run}} dev` and `{{exec}} convex dev`, keep {{unknown}}" },
+        }),
       ],
       options,
     );
@@ -46,8 +53,14 @@ describe("composeLayers", () => {
       { scripts: { dev: "a", test: "t" }, dependencies: { z: "1", a: "1" } },
       { scripts: { dev: "b" }, dependencies: { m: "2" }, engines: { node: ">=20.19" } },
     ]);
-    expect(merged).toEqual({ scripts: { dev: "b", test: "t" }, dependencies: { z: "1", a: "1", m: "2" }, engines: { node: ">=20.19" } });
-    const pkg = JSON.parse(packageJsonText("demo", [{ name: "ignored", dependencies: { z: "1", a: "1" } }], { node: 22 }));
+    expect(merged).toEqual({
+      scripts: { dev: "b", test: "t" },
+      dependencies: { z: "1", a: "1", m: "2" },
+      engines: { node: ">=20.19" },
+    });
+    const pkg = JSON.parse(
+      packageJsonText("demo", [{ name: "ignored", dependencies: { z: "1", a: "1" } }], { node: 22 }),
+    );
     expect(pkg.name).toBe("demo");
     expect(pkg.private).toBe(true);
     expect(Object.keys(pkg.dependencies)).toEqual(["a", "z"]);
@@ -57,8 +70,17 @@ describe("composeLayers", () => {
 describe("convex/_generated", () => {
   it("lists the Convex modules as codegen does: no schema, no two-dot files, code-unit order", () => {
     const paths = [
-      "convex/users.ts", "convex/schema.ts", "convex/auth.config.ts", "convex/users.test.ts", "convex/test.setup.ts",
-      "convex/http.ts", "convex/Zeta.ts", "convex/lib/my-helpers.ts", "convex/_generated/api.d.ts", "convex/README.md", "src/x.ts",
+      "convex/users.ts",
+      "convex/schema.ts",
+      "convex/auth.config.ts",
+      "convex/users.test.ts",
+      "convex/test.setup.ts",
+      "convex/http.ts",
+      "convex/Zeta.ts",
+      "convex/lib/my-helpers.ts",
+      "convex/_generated/api.d.ts",
+      "convex/README.md",
+      "src/x.ts",
     ];
     expect(convexModules(paths)).toEqual(["Zeta", "http", "lib/my-helpers", "users"]);
     const api = convexGenerated(paths).get("convex/_generated/api.d.ts")!;
@@ -88,7 +110,13 @@ describe.each(combinations)("generate(%o)", ({ frontend, payments, orgs }) => {
   });
 
   it("writes the backend, its tests and convex/_generated for exactly its modules", () => {
-    for (const path of ["convex/schema.ts", "convex/users.ts", "convex/http.ts", "convex/auth.config.ts", "convex/_generated/api.d.ts"]) {
+    for (const path of [
+      "convex/schema.ts",
+      "convex/users.ts",
+      "convex/http.ts",
+      "convex/auth.config.ts",
+      "convex/_generated/api.d.ts",
+    ]) {
       expect(paths).toContain(path);
     }
     expect(paths.some((p) => /^convex\/.+\.test\.ts$/.test(p))).toBe(true);
@@ -112,7 +140,8 @@ describe.each(combinations)("generate(%o)", ({ frontend, payments, orgs }) => {
 
   it("has a package.json with the scripts, engines and no duplicate dependency", () => {
     expect(pkg.name).toBe("my-app");
-    for (const script of ["dev", "build", "test", "typecheck"]) expect(pkg.scripts[script], script).toBeTypeOf("string");
+    for (const script of ["dev", "build", "test", "typecheck"])
+      expect(pkg.scripts[script], script).toBeTypeOf("string");
     expect(pkg.engines.node).toBe(nodeLines[nodeLineFor(process.versions.node)].engines);
     const deps = Object.keys(pkg.dependencies ?? {});
     for (const dev of Object.keys(pkg.devDependencies ?? {})) expect(deps).not.toContain(dev);
@@ -167,7 +196,8 @@ describe("package managers", () => {
     const pnpm = generate(projectOptions({ pm: "pnpm" }));
     expect(pnpm.get("pnpm-workspace.yaml")).toMatch(/allowBuilds:\n {2}esbuild: true/);
     expect(pnpm.get("pnpm-workspace.yaml")).toMatch(/onlyBuiltDependencies:\n {2}- esbuild/);
-    for (const pm of ["npm", "yarn", "bun"] as const) expect(generate(projectOptions({ pm })).has("pnpm-workspace.yaml")).toBe(false);
+    for (const pm of ["npm", "yarn", "bun"] as const)
+      expect(generate(projectOptions({ pm })).has("pnpm-workspace.yaml")).toBe(false);
   });
 
   it("know each manager's install, run and exec commands", () => {
@@ -183,26 +213,29 @@ describe("package managers", () => {
 });
 
 describe("generated code and docs", () => {
-  it.each(combinations)("%o: no `any` in hand-written code, and the README covers the set-up", ({ frontend, payments, orgs }) => {
-    const tree = generate(projectOptions({ frontend, payments, orgs }));
-    for (const [path, text] of tree) {
-      // convex/_generated and *.gen.ts (TanStack's route tree) are written by tools, not by hand.
-      if (!/\.(ts|tsx)$/.test(path) || path.startsWith("convex/_generated/") || path.endsWith(".gen.ts")) continue;
-      expect(text, path).not.toMatch(/v\.any\(\)|:\s*any\b|as any\b/);
-    }
-    const readme = tree.get("README.md")!;
-    for (const needle of [
-      "convex.site/clerk-users-webhook",
-      "npx convex env set CLERK_JWT_ISSUER_DOMAIN",
-      "npx convex env set CLERK_WEBHOOK_SECRET",
-      "user.created",
-      "convex deploy",
-      "npm run webhook:send",
-    ]) {
-      expect(readme, needle).toContain(needle);
-    }
-    expect(readme.includes("paymentAttempt.updated")).toBe(payments);
-  });
+  it.each(combinations)(
+    "%o: no `any` in hand-written code, and the README covers the set-up",
+    ({ frontend, payments, orgs }) => {
+      const tree = generate(projectOptions({ frontend, payments, orgs }));
+      for (const [path, text] of tree) {
+        // convex/_generated and *.gen.ts (TanStack's route tree) are written by tools, not by hand.
+        if (!/\.(ts|tsx)$/.test(path) || path.startsWith("convex/_generated/") || path.endsWith(".gen.ts")) continue;
+        expect(text, path).not.toMatch(/v\.any\(\)|:\s*any\b|as any\b/);
+      }
+      const readme = tree.get("README.md")!;
+      for (const needle of [
+        "convex.site/clerk-users-webhook",
+        "npx convex env set CLERK_JWT_ISSUER_DOMAIN",
+        "npx convex env set CLERK_WEBHOOK_SECRET",
+        "user.created",
+        "convex deploy",
+        "npm run webhook:send",
+      ]) {
+        expect(readme, needle).toContain(needle);
+      }
+      expect(readme.includes("paymentAttempt.updated")).toBe(payments);
+    },
+  );
 });
 
 describe("dependencies", () => {
@@ -220,8 +253,12 @@ describe("dependencies", () => {
   it.each(combinations)("%o: every dependency is used by the project", ({ frontend, payments, orgs }) => {
     const tree = generate(projectOptions({ frontend, payments, orgs }));
     const pkg = JSON.parse(tree.get("package.json")!);
-    const files = [...tree].filter(([path]) => path !== "package.json" && !path.endsWith(".md")).map(([, text]) => text);
-    const words = Object.values(pkg.scripts as Record<string, string>).join(" ").split(/[\s"]+/);
+    const files = [...tree]
+      .filter(([path]) => path !== "package.json" && !path.endsWith(".md"))
+      .map(([, text]) => text);
+    const words = Object.values(pkg.scripts as Record<string, string>)
+      .join(" ")
+      .split(/[\s"]+/);
     const mentioned = (name: string) =>
       words.includes(name) || files.some((text) => text.includes(`"${name}`) || text.includes(`'${name}`));
     for (const dep of Object.keys({ ...pkg.dependencies, ...pkg.devDependencies })) {
@@ -258,11 +295,14 @@ describe("the built-in template archive (dist/templates.br, written by npm run b
 });
 
 describe("typecheck script", () => {
-  it.each(combinations)("%o: checks the backend and webhooks/ whatever the frontend", ({ frontend, payments, orgs }) => {
-    const pkg = JSON.parse(generate(projectOptions({ frontend, payments, orgs })).get("package.json")!);
-    expect(pkg.scripts.typecheck).toContain("tsc -p convex");
-    expect(pkg.scripts.typecheck).toContain("tsc -p webhooks");
-  });
+  it.each(combinations)(
+    "%o: checks the backend and webhooks/ whatever the frontend",
+    ({ frontend, payments, orgs }) => {
+      const pkg = JSON.parse(generate(projectOptions({ frontend, payments, orgs })).get("package.json")!);
+      expect(pkg.scripts.typecheck).toContain("tsc -p convex");
+      expect(pkg.scripts.typecheck).toContain("tsc -p webhooks");
+    },
+  );
 });
 
 describe("static hosting config", () => {

@@ -21,7 +21,8 @@ describe("project names", () => {
     expect(suggestName("Crème Brûlée")).toBe("creme-brulee");
     expect(suggestName("DotUpper")).toBe("dotupper");
     // always valid, even when cleaning alone is not enough
-    for (const name of ["node_modules", "http", "favicon.ico", "日本", "@Acme/Café"]) expect(checkPackageName(suggestName(name)), name).toBeUndefined();
+    for (const name of ["node_modules", "http", "favicon.ico", "日本", "@Acme/Café"])
+      expect(checkPackageName(suggestName(name)), name).toBeUndefined();
   });
 
   it("take the package name from the directory, or a scoped argument", () => {

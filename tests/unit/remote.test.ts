@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { generate } from "../../src/generate.js";
-import { builtInLayer, builtInLayerNames } from "../../src/layers.js";
+import { builtInLayerNames } from "../../src/layers.js";
 import { downloadLayer, RemoteTemplateError } from "../../src/remote.js";
 import { serveFiles, tarGz, type TarEntry, type TarServer } from "../tar-server.js";
 
@@ -89,7 +89,9 @@ describe("downloadLayer", () => {
     expect(layer.parts.get("README.md")?.get("50-audit.md")).toBe("## Audit log for {{name}}\n");
     expect(layer.parts.get("_gitignore")?.get("90-audit")).toBe("audit-logs/\n");
     expect(layer.packageJson).toEqual({ scripts: { audit: "node audit.js" }, dependencies: { zod: "^4.0.0" } });
-    expect(server.requests.filter((r) => r.method === "GET").map((r) => r.headers.authorization)).toEqual(["Bearer s3cret"]);
+    expect(server.requests.filter((r) => r.method === "GET").map((r) => r.headers.authorization)).toEqual([
+      "Bearer s3cret",
+    ]);
     expect(readdirSync(join(root, "tmp"))).toEqual([]);
   });
 
@@ -141,7 +143,9 @@ describe("downloadLayer", () => {
     ["a truncated gzip", tarGz(layerEntries).subarray(0, 60)],
   ])("refuses an archive that is %s", async (_, body) => {
     const error = await refusal(download(body));
-    expect(error.message).toMatch(/^Template "http:\/\/127\.0\.0\.1:\d+\/template\.tar\.gz" is not a valid \.tar\.gz archive/);
+    expect(error.message).toMatch(
+      /^Template "http:\/\/127\.0\.0\.1:\d+\/template\.tar\.gz" is not a valid \.tar\.gz archive/,
+    );
     expectNothingLeftBehind();
   });
 
@@ -175,8 +179,16 @@ describe("downloadLayer", () => {
   });
 
   it.each<[string, TarEntry[], RegExp]>([
-    ["a symlink to /etc/passwd", [{ path: "tpl/passwd", type: "symlink", linkpath: "/etc/passwd" }], /"passwd" is a symbolic link/],
-    ["a symlink inside the template", [{ path: "tpl/alias.txt", type: "symlink", linkpath: "ok.txt" }], /"alias\.txt" is a symbolic link/],
+    [
+      "a symlink to /etc/passwd",
+      [{ path: "tpl/passwd", type: "symlink", linkpath: "/etc/passwd" }],
+      /"passwd" is a symbolic link/,
+    ],
+    [
+      "a symlink inside the template",
+      [{ path: "tpl/alias.txt", type: "symlink", linkpath: "ok.txt" }],
+      /"alias\.txt" is a symbolic link/,
+    ],
     [
       "a symlink climbing out (the extractor skips it silently)",
       [{ path: "tpl/passwd", type: "symlink", linkpath: "../../../../../../etc/passwd" }],
@@ -190,10 +202,20 @@ describe("downloadLayer", () => {
       ],
       /"out" is not a plain file or folder/,
     ],
-    ["a hard link inside the template", [{ path: "tpl/hard.txt", type: "hardlink", linkpath: "ok.txt" }], /"(ok|hard)\.txt" is a hard link/],
-    ["a hard link to /etc/passwd", [{ path: "tpl/hard", type: "hardlink", linkpath: "/etc/passwd" }], /"hard" is not a plain file or folder/],
+    [
+      "a hard link inside the template",
+      [{ path: "tpl/hard.txt", type: "hardlink", linkpath: "ok.txt" }],
+      /"(ok|hard)\.txt" is a hard link/,
+    ],
+    [
+      "a hard link to /etc/passwd",
+      [{ path: "tpl/hard", type: "hardlink", linkpath: "/etc/passwd" }],
+      /"hard" is not a plain file or folder/,
+    ],
   ])("refuses the whole archive for %s", async (_, links, message) => {
-    const error = await refusal(download([{ path: "tpl/ok.txt", content: "fine\n" }, ...links, { path: "tpl/z.txt", content: "z\n" }]));
+    const error = await refusal(
+      download([{ path: "tpl/ok.txt", content: "fine\n" }, ...links, { path: "tpl/z.txt", content: "z\n" }]),
+    );
     expect(error.message).toMatch(message);
     expect(error.message).toContain("plain text files only");
     expectNothingLeftBehind();
@@ -205,7 +227,9 @@ describe("downloadLayer", () => {
     const source = server.url("/template.tar.gz");
     await server.close();
     const error = await refusal(downloadLayer(source, {}));
-    expect(error.message).toContain(`Template "${source}" could not be downloaded: no connection to ${source} (ECONNREFUSED)`);
+    expect(error.message).toContain(
+      `Template "${source}" could not be downloaded: no connection to ${source} (ECONNREFUSED)`,
+    );
     expectNothingLeftBehind();
   });
 
@@ -235,11 +259,30 @@ describe("downloadLayer", () => {
   });
 
   it.each<[string, TarEntry[], string]>([
-    ["no files", [{ path: "tpl/", type: "dir" }, { path: "tpl/empty/", type: "dir" }], "is empty: no files in it"],
+    [
+      "no files",
+      [
+        { path: "tpl/", type: "dir" },
+        { path: "tpl/empty/", type: "dir" },
+      ],
+      "is empty: no files in it",
+    ],
     ["files at the archive's top level only", [{ path: "README.md", content: "# x\n" }], "is empty: no files in it"],
-    ["an invalid package.json", [{ path: "tpl/package.json", content: "{ nope" }], "is not a valid layer: package.json is not valid JSON ("],
-    ["a package.json that is not an object", [{ path: "tpl/package.json", content: "[1, 2]" }], "package.json must be a JSON object"],
-    ["a binary file", [{ path: "tpl/logo.png", content: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0xff, 0xfe, 0x00]) }], '"logo.png" is not a UTF-8 text file'],
+    [
+      "an invalid package.json",
+      [{ path: "tpl/package.json", content: "{ nope" }],
+      "is not a valid layer: package.json is not valid JSON (",
+    ],
+    [
+      "a package.json that is not an object",
+      [{ path: "tpl/package.json", content: "[1, 2]" }],
+      "package.json must be a JSON object",
+    ],
+    [
+      "a binary file",
+      [{ path: "tpl/logo.png", content: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0xff, 0xfe, 0x00]) }],
+      '"logo.png" is not a UTF-8 text file',
+    ],
   ])("refuses a template with %s", async (_, entries, message) => {
     const error = await refusal(download(entries));
     expect(error.message).toContain(message);

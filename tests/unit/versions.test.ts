@@ -4,7 +4,14 @@ import { builtInLayer, builtInLayerNames } from "../../src/layers.js";
 import { nextSteps } from "../../src/next-steps.js";
 import { packageJsonText } from "../../src/package-json.js";
 import { packageManagerSpec } from "../../src/package-manager.js";
-import { dependencyVersionMap, nodeLineFor, nodeLines, versionFor, versionFromMap, type NodeLine } from "../../src/versions.js";
+import {
+  dependencyVersionMap,
+  nodeLineFor,
+  nodeLines,
+  versionFor,
+  versionFromMap,
+  type NodeLine,
+} from "../../src/versions.js";
 import { combinations, projectOptions } from "../helpers.js";
 
 const lines: NodeLine[] = [20, 22];
@@ -17,7 +24,8 @@ describe("the version map", () => {
       for (const field of ["dependencies", "devDependencies", "peerDependencies", "optionalDependencies"] as const) {
         for (const [dep, range] of Object.entries((fragment[field] ?? {}) as Record<string, string>)) {
           expect(range, `${dep} in ${name}/package.json`).toBe(versionFromMap);
-          for (const line of lines) expect(versionFor(dep, line), `${dep} for Node ${line}`).toMatch(/^[~^]\d+\.\d+\.\d+$/);
+          for (const line of lines)
+            expect(versionFor(dep, line), `${dep} for Node ${line}`).toMatch(/^[~^]\d+\.\d+\.\d+$/);
           named.add(dep);
         }
       }
@@ -85,10 +93,14 @@ describe("packageManager", () => {
   });
 
   it("is written last in package.json when known, and absent otherwise", () => {
-    const withField = JSON.parse(generate(projectOptions({ pm: "pnpm", packageManager: "pnpm@12.21.0" })).get("package.json")!);
+    const withField = JSON.parse(
+      generate(projectOptions({ pm: "pnpm", packageManager: "pnpm@12.21.0" })).get("package.json")!,
+    );
     expect(withField.packageManager).toBe("pnpm@12.21.0");
     expect(Object.keys(withField).at(-1)).toBe("packageManager");
-    expect(JSON.parse(generate(projectOptions({ pm: "pnpm" })).get("package.json")!)).not.toHaveProperty("packageManager");
+    expect(JSON.parse(generate(projectOptions({ pm: "pnpm" })).get("package.json")!)).not.toHaveProperty(
+      "packageManager",
+    );
   });
 });
 

@@ -2,7 +2,17 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFil
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { mergeFile } from "../../src/merge.js";
-import { commit, occupiedEntries, planWrite, rollback, spaceNeeded, TargetError, writePlan, writeTree, WriteError } from "../../src/write.js";
+import {
+  commit,
+  occupiedEntries,
+  planWrite,
+  rollback,
+  spaceNeeded,
+  TargetError,
+  writePlan,
+  writeTree,
+  WriteError,
+} from "../../src/write.js";
 import { freshDirs, tmpfsUnavailable, withTmpfs } from "../helpers.js";
 
 const fresh = freshDirs();
@@ -57,7 +67,10 @@ describe("writeTree", () => {
     // a file where the tree needs a folder, found only when writing (the plan is made before it appears)
     const plan = planWrite(dir, new Map([...tree, ["z/file.ts", "x"]]), { overwrite: true });
     writeFileSync(join(dir, "z"), "in the way");
-    const error = await writePlan(plan).then(() => undefined, (e: unknown) => e);
+    const error = await writePlan(plan).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(WriteError);
     expect((error as WriteError).message).toMatch(/Could not write .*\/z: .*\(EEXIST\)|Could not write .*z.*ENOTDIR/);
     expect((error as WriteError).leftovers).toEqual([]);
@@ -104,7 +117,9 @@ describe("writeTree", () => {
   it("stops between files when asked, and takes everything back", async () => {
     const dir = join(fresh(), "p");
     let stop = false;
-    const error = await writeTree(dir, tree, { stopped: () => stop, afterFile: () => void (stop = true) }).catch((e: unknown) => e);
+    const error = await writeTree(dir, tree, { stopped: () => stop, afterFile: () => void (stop = true) }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(WriteError);
     expect((error as Error).message).toBe("Cancelled");
     expect(existsSync(dir)).toBe(false);
@@ -155,15 +170,23 @@ describe("merging the files a user already has", () => {
   it(".gitignore keeps every user line and adds ours once", async () => {
     const dir = fresh();
     writeFileSync(join(dir, ".gitignore"), "secrets.json\nnode_modules\n");
-    await writeTree(dir, new Map([[".gitignore", "# dependencies\nnode_modules\n\n# env\n.env.local\n"]]), { overwrite: true });
+    await writeTree(dir, new Map([[".gitignore", "# dependencies\nnode_modules\n\n# env\n.env.local\n"]]), {
+      overwrite: true,
+    });
     const merged = readFileSync(join(dir, ".gitignore"), "utf8");
     expect(merged).toBe("secrets.json\nnode_modules\n\n# Added by create-convex-saas\n# env\n.env.local\n");
     expect(mergeFile(".gitignore", merged, "node_modules\n.env.local\n")).toBe(merged); // a second run adds nothing
   });
 
   it(".env.example keeps the user's keys and values", () => {
-    const merged = mergeFile(".env.example", "API_URL=https://mine\nCONVEX_DEPLOYMENT=dev:mine\n", "# Convex\nCONVEX_DEPLOYMENT=\n\n# Clerk\nVITE_CLERK_PUBLISHABLE_KEY=\n");
-    expect(merged).toBe("API_URL=https://mine\nCONVEX_DEPLOYMENT=dev:mine\n\n# Added by create-convex-saas\n# Clerk\nVITE_CLERK_PUBLISHABLE_KEY=\n");
+    const merged = mergeFile(
+      ".env.example",
+      "API_URL=https://mine\nCONVEX_DEPLOYMENT=dev:mine\n",
+      "# Convex\nCONVEX_DEPLOYMENT=\n\n# Clerk\nVITE_CLERK_PUBLISHABLE_KEY=\n",
+    );
+    expect(merged).toBe(
+      "API_URL=https://mine\nCONVEX_DEPLOYMENT=dev:mine\n\n# Added by create-convex-saas\n# Clerk\nVITE_CLERK_PUBLISHABLE_KEY=\n",
+    );
   });
 
   it("README.md keeps the user's text first", () => {
@@ -189,7 +212,9 @@ describe.skipIf(tmpfsUnavailable())("a full disk (tmpfs)", () => {
   it("a write that runs out of space takes everything back, the user's file intact", async () => {
     await withTmpfs("size=100k", async (dir) => {
       writeFileSync(join(dir, "README.md"), big);
-      const error = await writeTree(dir, new Map([["README.md", "ours\n"], ...project]), { overwrite: true }).catch((e: unknown) => e);
+      const error = await writeTree(dir, new Map([["README.md", "ours\n"], ...project]), { overwrite: true }).catch(
+        (e: unknown) => e,
+      );
       expect(error).toBeInstanceOf(WriteError);
       expect((error as Error).message).toMatch(/the disk is full \(ENOSPC\)/);
       expect((error as WriteError).leftovers).toEqual([]);

@@ -2,12 +2,7 @@ import { convexTest } from "convex-test";
 import { expect, test } from "vitest";
 import { clerkEventHandlers } from "./clerkEvents";
 import schema from "./schema";
-import {
-  modules,
-  signedWebhook,
-  useWebhookTestEnv,
-  WEBHOOK_PATH,
-} from "./test.setup";
+import { modules, signedWebhook, useWebhookTestEnv, WEBHOOK_PATH } from "./test.setup";
 
 // A feature layer (payments) replaces clerkEvents.ts and this test together.
 

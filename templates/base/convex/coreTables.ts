@@ -36,11 +36,7 @@ export const coreTables = {
   webhookEvents: defineTable({
     svixId: v.string(),
     type: v.string(),
-    outcome: v.union(
-      v.literal("processed"),
-      v.literal("ignored"),
-      v.literal("failed"),
-    ),
+    outcome: v.union(v.literal("processed"), v.literal("ignored"), v.literal("failed")),
     detail: v.optional(v.string()),
     attempts: v.number(),
   }).index("by_svixId", ["svixId"]),

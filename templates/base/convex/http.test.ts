@@ -7,12 +7,7 @@ import userUpdated from "../webhooks/samples/user.updated.json";
 import { api } from "./_generated/api";
 import { userEventHandlers } from "./users";
 import schema from "./schema";
-import {
-  modules,
-  signedWebhook,
-  useWebhookTestEnv,
-  WEBHOOK_PATH,
-} from "./test.setup";
+import { modules, signedWebhook, useWebhookTestEnv, WEBHOOK_PATH } from "./test.setup";
 
 function setup() {
   const t = convexTest(schema, modules);
@@ -166,9 +161,7 @@ describe("user events", () => {
     await post(signedWebhook(userCreated));
     const res = await post(signedWebhook(userDeleted));
     expect(res.status).toBe(200);
-    expect(await users()).toMatchObject([
-      { externalId: "user_29w83sxmDNGwOuEthce5gg56FcC" },
-    ]);
+    expect(await users()).toMatchObject([{ externalId: "user_29w83sxmDNGwOuEthce5gg56FcC" }]);
     // Redelivered after the user is gone: still 200, so Clerk stops retrying.
     expect((await post(signedWebhook(userDeleted))).status).toBe(200);
   });
@@ -250,9 +243,7 @@ describe("the events log (webhookEvents)", () => {
     });
     expect((await post(delivery)).status).toBe(200);
     expect(await users()).toMatchObject([{ name: "Renamed" }]);
-    expect(console.log).toHaveBeenCalledWith(
-      "Clerk event user.created (msg_once) duplicate",
-    );
+    expect(console.log).toHaveBeenCalledWith("Clerk event user.created (msg_once) duplicate");
   });
 
   test("a failure is logged and answered 500; Svix's retry of the same id is applied", async () => {
@@ -297,13 +288,9 @@ describe("the events log (webhookEvents)", () => {
 describe("other events", () => {
   test("an event we do not handle is acknowledged with 200 and logged as ignored", async () => {
     const { post, users } = setup();
-    const res = await post(
-      signedWebhook(sessionCreated, { id: "msg_session" }),
-    );
+    const res = await post(signedWebhook(sessionCreated, { id: "msg_session" }));
     expect(res.status).toBe(200);
     expect(await users()).toEqual([]);
-    expect(console.log).toHaveBeenCalledWith(
-      "Ignored Clerk event session.created (msg_session)",
-    );
+    expect(console.log).toHaveBeenCalledWith("Ignored Clerk event session.created (msg_session)");
   });
 });

@@ -1,8 +1,9 @@
 import { httpRouter } from "convex/server";
 import { Webhook } from "svix";
 import { internal } from "./_generated/api";
-import { env, httpAction } from "./_generated/server";
+import { httpAction } from "./_generated/server";
 import { clerkEventHandlers } from "./clerkEvents";
+import { deploymentEnv } from "./deploymentEnv";
 import { isHandled } from "./webhookEvents";
 
 type ClerkEvent = { type: string; data: unknown };
@@ -21,11 +22,8 @@ http.route({
   path: "/clerk-users-webhook",
   method: "POST",
   handler: httpAction(async (ctx, request) => {
-    const secret = env.CLERK_WEBHOOK_SECRET;
+    const secret = deploymentEnv("CLERK_WEBHOOK_SECRET");
     if (!secret) {
-      console.error(
-        "CLERK_WEBHOOK_SECRET is not set: npx convex env set CLERK_WEBHOOK_SECRET whsec_...",
-      );
       return new Response("Webhook secret is not configured", { status: 500 });
     }
 
@@ -49,10 +47,10 @@ http.route({
 
     try {
       const data = clerkEventHandlers[event.type].parse(event.data);
-      const result = await ctx.runMutation(
-        internal.webhookEvents.applyClerkEvent,
-        { svixId, event: { type: event.type, data } },
-      );
+      const result = await ctx.runMutation(internal.webhookEvents.applyClerkEvent, {
+        svixId,
+        event: { type: event.type, data },
+      });
       if (result.outcome !== "processed") {
         const why = result.outcome === "ignored" ? `: ${result.reason}` : "";
         console.log(`Clerk event ${event.type} (${svixId}) ${result.outcome}${why}`);
@@ -79,10 +77,7 @@ http.route({
  * Checks the svix signature and timestamp (within svix's 5 minute tolerance) over the raw
  * body, then parses it. Returns null for anything that is not a genuine Clerk event.
  */
-async function verifyClerkEvent(
-  request: Request,
-  secret: string,
-): Promise<ClerkEvent | null> {
+async function verifyClerkEvent(request: Request, secret: string): Promise<ClerkEvent | null> {
   // Verify the exact bytes Clerk signed: re-serialized JSON would not match.
   const body = await request.text();
   try {

@@ -7,9 +7,7 @@ import type { QueryCtx } from "./_generated/server";
  * (projects.ts) asks for the owner and never looks at who is calling directly, so it is the same with and
  * without teams.
  */
-export type Owner =
-  | { kind: "user"; id: string }
-  | { kind: "team"; id: string; role: string };
+export type Owner = { kind: "user"; id: string } | { kind: "team"; id: string; role: string };
 
 /** Clerk's role key for a team's admins; admin-only actions check it. */
 export const ADMIN_ROLE = "org:admin";

@@ -33,10 +33,14 @@ describe("projects belong to their owner (the signed-in user)", () => {
     const { as, list } = setup();
     const project = await as(ALICE).mutation(api.projects.create, { name: "Alice's" });
     expect((await list(BOB)).page).toEqual([]);
-    await expect(as(BOB).mutation(api.projects.rename, { projectId: project, name: "Mine now" })).rejects.toMatchObject({
+    await expect(
+      as(BOB).mutation(api.projects.rename, { projectId: project, name: "Mine now" }),
+    ).rejects.toMatchObject({
       data: { code: "NOT_FOUND" },
     });
-    await expect(as(BOB).mutation(api.projects.remove, { projectId: project })).rejects.toMatchObject({
+    await expect(
+      as(BOB).mutation(api.projects.remove, { projectId: project }),
+    ).rejects.toMatchObject({
       data: { code: "NOT_FOUND" },
     });
     expect((await list(ALICE)).page.map((p) => p.name)).toEqual(["Alice's"]);
@@ -44,7 +48,9 @@ describe("projects belong to their owner (the signed-in user)", () => {
 
   test("signed out: an empty list, no usage, and NOT_SIGNED_IN for changes", async () => {
     const { t } = setup();
-    expect(await t.query(api.projects.list, { paginationOpts: { numItems: 5, cursor: null } })).toMatchObject({
+    expect(
+      await t.query(api.projects.list, { paginationOpts: { numItems: 5, cursor: null } }),
+    ).toMatchObject({
       page: [],
       isDone: true,
     });
@@ -68,13 +74,22 @@ describe("projects belong to their owner (the signed-in user)", () => {
     const user = t.withIdentity({ subject: ALICE });
     // Past the free limit, written directly: the limit is create's business, the listing must page regardless.
     await t.run(async (ctx) => {
-      for (let i = 0; i < 5; i++) await ctx.db.insert("projects", { ownerId: ALICE, name: `p${i}`, createdBy: ALICE });
+      for (let i = 0; i < 5; i++)
+        await ctx.db.insert("projects", { ownerId: ALICE, name: `p${i}`, createdBy: ALICE });
     });
-    const first = await user.query(api.projects.list, { paginationOpts: { numItems: 2, cursor: null } });
+    const first = await user.query(api.projects.list, {
+      paginationOpts: { numItems: 2, cursor: null },
+    });
     const second = await user.query(api.projects.list, {
       paginationOpts: { numItems: 10, cursor: first.continueCursor },
     });
-    expect([...first.page, ...second.page].map((p) => p.name)).toEqual(["p4", "p3", "p2", "p1", "p0"]);
+    expect([...first.page, ...second.page].map((p) => p.name)).toEqual([
+      "p4",
+      "p3",
+      "p2",
+      "p1",
+      "p0",
+    ]);
   });
 });
 
@@ -90,7 +105,9 @@ describe("the free limit is enforced by the mutation", () => {
       limit: FREE_PROJECT_LIMIT,
       canDelete: true,
     });
-    await expect(as(ALICE).mutation(api.projects.create, { name: "One too many" })).rejects.toMatchObject({
+    await expect(
+      as(ALICE).mutation(api.projects.create, { name: "One too many" }),
+    ).rejects.toMatchObject({
       data: { code: "PROJECT_LIMIT", limit: FREE_PROJECT_LIMIT },
     });
     // The limit is per owner: Bob still has room.

@@ -88,7 +88,8 @@ export const remove = mutation({
   handler: async (ctx, { projectId }) => {
     const owner = await requireOwner(ctx);
     await ownedProject(ctx, owner, projectId);
-    if (!isAdmin(owner)) throw new ConvexError({ code: "FORBIDDEN", reason: "only team admins can delete projects" });
+    if (!isAdmin(owner))
+      throw new ConvexError({ code: "FORBIDDEN", reason: "only team admins can delete projects" });
     await ctx.db.delete("projects", projectId);
     return null;
   },
@@ -114,14 +115,21 @@ function validName(name: string): string {
 }
 
 /** The project if it belongs to the owner; `NOT_FOUND` otherwise, so other owners' ids reveal nothing. */
-async function ownedProject(ctx: QueryCtx, owner: Owner, projectId: Id<"projects">): Promise<Doc<"projects">> {
+async function ownedProject(
+  ctx: QueryCtx,
+  owner: Owner,
+  projectId: Id<"projects">,
+): Promise<Doc<"projects">> {
   const project = await ctx.db.get("projects", projectId);
-  if (project === null || project.ownerId !== owner.id) throw new ConvexError({ code: "NOT_FOUND" });
+  if (project === null || project.ownerId !== owner.id)
+    throw new ConvexError({ code: "NOT_FOUND" });
   return project;
 }
 
 /** The owner's project count, read only as far as the limit needs (all of them when there is no limit). */
 async function countUpTo(ctx: QueryCtx, owner: Owner, limit: number | null): Promise<number> {
-  const projects = ctx.db.query("projects").withIndex("by_ownerId", (q) => q.eq("ownerId", owner.id));
+  const projects = ctx.db
+    .query("projects")
+    .withIndex("by_ownerId", (q) => q.eq("ownerId", owner.id));
   return (limit === null ? await projects.collect() : await projects.take(limit)).length;
 }

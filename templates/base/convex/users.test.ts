@@ -39,18 +39,14 @@ describe("displayName", () => {
   test("joins first and last name", () => {
     expect(displayName(clerkUser())).toBe("Example Example");
     expect(displayName(clerkUser({ last_name: null }))).toBe("Example");
-    expect(
-      displayName(clerkUser({ first_name: null, last_name: "Lovelace" })),
-    ).toBe("Lovelace");
+    expect(displayName(clerkUser({ first_name: null, last_name: "Lovelace" }))).toBe("Lovelace");
   });
 
   test("email-only sign-up (null names) falls back to the username, then the primary email", () => {
     const noName = { first_name: null, last_name: null };
     expect(displayName(clerkUser({ ...noName, username: "ada" }))).toBe("ada");
     expect(displayName(clerkUser(noName))).toBe("example@example.org");
-    expect(displayName(clerkUser({ ...noName, first_name: "  " }))).toBe(
-      "example@example.org",
-    );
+    expect(displayName(clerkUser({ ...noName, first_name: "  " }))).toBe("example@example.org");
   });
 
   test("uses the primary email address, not the first one", () => {
@@ -92,9 +88,7 @@ describe("upsertUser: ordering by Clerk's updated_at", () => {
       updated_at: 1654012600000,
     });
     expect(await upsert(renamed)).toEqual({ outcome: "processed" });
-    expect(await users()).toMatchObject([
-      { name: "Ada Lovelace", clerkUpdatedAt: 1654012600000 },
-    ]);
+    expect(await users()).toMatchObject([{ name: "Ada Lovelace", clerkUpdatedAt: 1654012600000 }]);
   });
 
   test("an older version delivered late does not overwrite a newer name", async () => {
@@ -121,9 +115,7 @@ describe("deleteUser: a deleted user stays deleted", () => {
     await upsert(clerkUser());
     expect(await remove(clerkUser().id)).toEqual({ outcome: "processed" });
     expect(await users()).toEqual([]);
-    const tombstones = await t.run((ctx) =>
-      ctx.db.query("deletedUsers").collect(),
-    );
+    const tombstones = await t.run((ctx) => ctx.db.query("deletedUsers").collect());
     expect(tombstones).toMatchObject([{ externalId: clerkUser().id }]);
     expect(await remove(clerkUser().id)).toEqual({
       outcome: "ignored",
@@ -173,12 +165,7 @@ describe("current", () => {
       name: "Example Example",
       externalId: clerkUser().id,
     });
-    expect(Object.keys(user ?? {}).sort()).toEqual([
-      "_creationTime",
-      "_id",
-      "externalId",
-      "name",
-    ]);
+    expect(Object.keys(user ?? {}).sort()).toEqual(["_creationTime", "_id", "externalId", "name"]);
   });
 });
 

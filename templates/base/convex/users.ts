@@ -36,9 +36,7 @@ export const clerkUserValidator = v.object({
   // null unless usernames are enabled in the Clerk instance
   username: v.union(v.string(), v.null()),
   primary_email_address_id: v.union(v.string(), v.null()),
-  email_addresses: v.array(
-    v.object({ id: v.string(), email_address: v.string() }),
-  ),
+  email_addresses: v.array(v.object({ id: v.string(), email_address: v.string() })),
   updated_at: v.number(), // ms
 });
 export type ClerkUser = Infer<typeof clerkUserValidator>;
@@ -48,10 +46,7 @@ export type ClerkUser = Infer<typeof clerkUserValidator>;
  * its `updated_at` is newer than the stored one (an equal one is the version we have), and never for a user
  * whose user.deleted we applied.
  */
-export async function upsertUser(
-  ctx: MutationCtx,
-  data: ClerkUser,
-): Promise<Outcome> {
+export async function upsertUser(ctx: MutationCtx, data: ClerkUser): Promise<Outcome> {
   if (await isDeletedUser(ctx, data.id)) {
     return { outcome: "ignored", reason: "the user was deleted" };
   }
@@ -85,10 +80,7 @@ export async function upsertUser(
  * Applies user.deleted: removes the users row and the user's own projects, and remembers the id, so that late
  * user.* events are ignored.
  */
-export async function deleteUser(
-  ctx: MutationCtx,
-  { id }: { id: string },
-): Promise<Outcome> {
+export async function deleteUser(ctx: MutationCtx, { id }: { id: string }): Promise<Outcome> {
   if (await isDeletedUser(ctx, id)) {
     return { outcome: "ignored", reason: "the user was deleted already" };
   }
@@ -119,9 +111,7 @@ export function displayName(user: ClerkUser): string {
   return email?.email_address ?? "Anonymous";
 }
 
-export async function getCurrentUser(
-  ctx: QueryCtx,
-): Promise<Doc<"users"> | null> {
+export async function getCurrentUser(ctx: QueryCtx): Promise<Doc<"users"> | null> {
   const identity = await ctx.auth.getUserIdentity();
   if (identity === null) return null;
   // With Clerk, the JWT subject is the Clerk user id.
@@ -132,9 +122,7 @@ export async function getCurrentUser(
  * The signed-in user's row. Throws a ConvexError (whose data reaches the client, unlike a plain Error's
  * message in production): `NOT_SIGNED_IN`, or `USER_NOT_SYNCED` before Clerk's webhook created the user.
  */
-export async function getCurrentUserOrThrow(
-  ctx: QueryCtx,
-): Promise<Doc<"users">> {
+export async function getCurrentUserOrThrow(ctx: QueryCtx): Promise<Doc<"users">> {
   const identity = await ctx.auth.getUserIdentity();
   if (identity === null) {
     throw new ConvexError({ code: "NOT_SIGNED_IN" });
@@ -157,10 +145,7 @@ export async function userByExternalId(
 }
 
 /** Whether user.deleted was applied for this Clerk user id. */
-export async function isDeletedUser(
-  ctx: QueryCtx,
-  externalId: string,
-): Promise<boolean> {
+export async function isDeletedUser(ctx: QueryCtx, externalId: string): Promise<boolean> {
   const tombstone = await ctx.db
     .query("deletedUsers")
     .withIndex("by_externalId", (q) => q.eq("externalId", externalId))
@@ -188,9 +173,10 @@ export function pickClerkUser(raw: unknown): ClerkUser {
     last_name: data.last_name ?? null,
     username: data.username ?? null,
     primary_email_address_id: data.primary_email_address_id ?? null,
-    email_addresses: (data.email_addresses ?? []).map(
-      ({ id, email_address }) => ({ id, email_address }),
-    ),
+    email_addresses: (data.email_addresses ?? []).map(({ id, email_address }) => ({
+      id,
+      email_address,
+    })),
     updated_at: data.updated_at,
   };
 }

@@ -38,9 +38,8 @@ test("prune deletes log entries older than 30 days and keeps the rest", async ()
 
 test("a Convex cron runs prune daily", () => {
   const jobs = Object.values(
-    (crons as unknown as { crons: Record<string, { name: string; schedule: { type: string } }> }).crons,
+    (crons as unknown as { crons: Record<string, { name: string; schedule: { type: string } }> })
+      .crons,
   );
-  expect(jobs).toMatchObject([
-    { name: "webhookEvents:prune", schedule: { type: "daily" } },
-  ]);
+  expect(jobs).toMatchObject([{ name: "webhookEvents:prune", schedule: { type: "daily" } }]);
 });

@@ -43,10 +43,7 @@ const handledEvent = v.union(
  */
 export const applyClerkEvent = internalMutation({
   args: { svixId: v.string(), event: handledEvent },
-  returns: v.union(
-    outcomeValidator,
-    v.object({ outcome: v.literal("duplicate") }),
-  ),
+  returns: v.union(outcomeValidator, v.object({ outcome: v.literal("duplicate") })),
   handler: async (ctx, { svixId, event }) => {
     const logged = await loggedDelivery(ctx, svixId);
     if (logged !== null && logged.outcome !== "failed") {
@@ -106,9 +103,7 @@ export const prune = internalMutation({
       .query("webhookEvents")
       .withIndex("by_creation_time", (q) => q.lt("_creationTime", cutoff))
       .take(PRUNE_BATCH);
-    await Promise.all(
-      old.map((entry) => ctx.db.delete("webhookEvents", entry._id)),
-    );
+    await Promise.all(old.map((entry) => ctx.db.delete("webhookEvents", entry._id)));
     if (old.length === PRUNE_BATCH) {
       await ctx.scheduler.runAfter(0, internal.webhookEvents.prune, {});
     }

@@ -76,10 +76,7 @@ function sample(event: string): {
 }
 
 /** Runs main() with captured output, the given env, and no .env.local / Convex lookups. */
-async function run(
-  argv: string[],
-  env: Record<string, string> = { CLERK_WEBHOOK_SECRET: SECRET },
-) {
+async function run(argv: string[], env: Record<string, string> = { CLERK_WEBHOOK_SECRET: SECRET }) {
   const lines: string[] = [];
   const root = mkdtempSync(join(tmpdir(), "webhook-send-"));
   try {
@@ -159,9 +156,7 @@ describe("sendWebhook", () => {
         url: "http://127.0.0.1:1/clerk-users-webhook",
         secret: SECRET,
       }),
-    ).rejects.toThrow(
-      /^Could not reach http:\/\/127\.0\.0\.1:1\/clerk-users-webhook: /,
-    );
+    ).rejects.toThrow(/^Could not reach http:\/\/127\.0\.0\.1:1\/clerk-users-webhook: /);
   });
 
   test("an invalid secret is an error that does not contain it", async () => {
@@ -228,8 +223,7 @@ describe("buildPayload", () => {
         samplesDir: dir,
         userId: "user_payer",
       }).data as Payment;
-      const b = buildPayload("paymentAttempt.updated", { samplesDir: dir })
-        .data as Payment;
+      const b = buildPayload("paymentAttempt.updated", { samplesDir: dir }).data as Payment;
       expect(a.payer.user_id).toBe("user_payer");
       expect(b.payer.user_id).toBe("user_sample");
       expect(a.payment_id).toMatch(/^cpa_[0-9A-Za-z]{27}$/);
@@ -240,9 +234,9 @@ describe("buildPayload", () => {
         paymentId: "cpa_keep",
       }).data as Payment;
       expect(c).toMatchObject({ id: "pa_sample", payment_id: "cpa_keep" });
-      expect(() =>
-        buildPayload("user.created", { paymentId: "cpa_keep" }),
-      ).toThrow(/--payment does not apply/);
+      expect(() => buildPayload("user.created", { paymentId: "cpa_keep" })).toThrow(
+        /--payment does not apply/,
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -301,11 +295,7 @@ describe("buildPayload", () => {
 
 describe("the webhook URL", () => {
   test("from the cloud deployment URL: .convex.cloud becomes .convex.site", () => {
-    for (const name of [
-      "CONVEX_URL",
-      "NEXT_PUBLIC_CONVEX_URL",
-      "VITE_CONVEX_URL",
-    ]) {
+    for (const name of ["CONVEX_URL", "NEXT_PUBLIC_CONVEX_URL", "VITE_CONVEX_URL"]) {
       expect(
         webhookUrlFromEnv({
           CONVEX_DEPLOYMENT: "dev:happy-otter-123",
@@ -345,18 +335,16 @@ describe("the webhook URL", () => {
     expect(() => webhookUrlFromEnv({ CONVEX_DEPLOYMENT: "dev:x" })).toThrow(
       /No Convex URL in \.env\.local .*--url/,
     );
-    expect(() =>
-      webhookUrlFromEnv({ CONVEX_URL: "https://example.com" }),
-    ).toThrow(/Cannot tell the HTTP actions URL/);
+    expect(() => webhookUrlFromEnv({ CONVEX_URL: "https://example.com" })).toThrow(
+      /Cannot tell the HTTP actions URL/,
+    );
   });
 
   test("--url gets the webhook path when it is a bare origin", () => {
     expect(withWebhookPath("https://x.convex.site")).toBe(
       "https://x.convex.site/clerk-users-webhook",
     );
-    expect(withWebhookPath("http://127.0.0.1:9/hook")).toBe(
-      "http://127.0.0.1:9/hook",
-    );
+    expect(withWebhookPath("http://127.0.0.1:9/hook")).toBe("http://127.0.0.1:9/hook");
   });
 
   test("read from .env.local as written by convex dev", async () => {
@@ -416,9 +404,9 @@ describe("the secret", () => {
       secret: "whsec_fromconvex",
       source: "Convex deployment",
     });
-    await expect(
-      resolveSecret({ env: {}, envLocal: {}, convexEnvGet }),
-    ).rejects.toThrow(/CLERK_WEBHOOK_SECRET not found/);
+    await expect(resolveSecret({ env: {}, envLocal: {}, convexEnvGet })).rejects.toThrow(
+      /CLERK_WEBHOOK_SECRET not found/,
+    );
     expect(convexEnvGet).toHaveBeenCalledTimes(1);
   });
 
@@ -435,9 +423,7 @@ describe("the secret", () => {
     expect(rejected.code).toBe(1);
     expect(rejected.output).toContain("400 Bad Request");
     expect(rejected.output).toContain("Invalid webhook");
-    expect(rejected.output).toContain(
-      "hint: the endpoint rejected the signature",
-    );
+    expect(rejected.output).toContain("hint: the endpoint rejected the signature");
 
     for (const { output } of [ok, rejected]) {
       for (const secret of [SECRET, WRONG_SECRET]) {
@@ -452,9 +438,7 @@ describe("the command line", () => {
   test("--help lists the events found in webhooks/samples/", async () => {
     const { code, output } = await run(["--help"]);
     expect(code).toBe(0);
-    expect(output).toContain(
-      `Events (webhooks/samples/): ${listEvents().join(", ")}`,
-    );
+    expect(output).toContain(`Events (webhooks/samples/): ${listEvents().join(", ")}`);
   });
 
   test("an unknown event or option exits 1 with a clear message", async () => {
@@ -495,23 +479,16 @@ describe("against this project's endpoint (convex/http.ts, in convex-test)", () 
         });
         expect(result.status, `${event}: ${result.body}`).toBe(200);
       };
-      const users = () =>
-        t.run((ctx) => ctx.db.query("users").collect());
+      const users = () => t.run((ctx) => ctx.db.query("users").collect());
       // user.deleted last: after it, the backend ignores user.* events for that user.
       const events = listEvents().filter((event) => event !== "user.deleted");
       for (const event of events) await send(event);
-      expect((await users()).map((user) => user.externalId)).toEqual([
-        "user_sent",
-      ]);
+      expect((await users()).map((user) => user.externalId)).toEqual(["user_sent"]);
       await send("user.deleted");
       expect(await users()).toEqual([]);
 
-      const log = await t.run((ctx) =>
-        ctx.db.query("webhookEvents").collect(),
-      );
-      expect(log.map((entry) => entry.type).sort()).toEqual(
-        [...events, "user.deleted"].sort(),
-      );
+      const log = await t.run((ctx) => ctx.db.query("webhookEvents").collect());
+      expect(log.map((entry) => entry.type).sort()).toEqual([...events, "user.deleted"].sort());
       expect(log.filter((entry) => entry.outcome === "failed")).toEqual([]);
     } finally {
       vi.unstubAllEnvs();

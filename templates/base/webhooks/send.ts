@@ -66,8 +66,7 @@ export function listEvents(samplesDir: string = SAMPLES_DIR): string[] {
 
 /** A Clerk/Svix-style id: prefix + 27 base62 characters, e.g. msg_2g7np7Hrk0SN6kj5EDMLDaKNL0S. */
 export function freshId(prefix: string): string {
-  const alphabet =
-    "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+  const alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
   let id = "";
   for (let i = 0; i < 27; i++) id += alphabet[randomInt(alphabet.length)];
   return `${prefix}_${id}`;
@@ -91,13 +90,7 @@ export type PayloadOptions = {
  */
 export function buildPayload(
   event: string,
-  {
-    userId,
-    paymentId,
-    planSlug,
-    samplesDir = SAMPLES_DIR,
-    now = new Date(),
-  }: PayloadOptions = {},
+  { userId, paymentId, planSlug, samplesDir = SAMPLES_DIR, now = new Date() }: PayloadOptions = {},
 ): JsonObject {
   const events = listEvents(samplesDir);
   if (!events.includes(event)) {
@@ -105,13 +98,9 @@ export function buildPayload(
       `Unknown event "${event}". Known events (from webhooks/samples/): ${events.join(", ") || "none"}.`,
     );
   }
-  const payload = JSON.parse(
-    readFileSync(join(samplesDir, `${event}.json`), "utf8"),
-  ) as Json;
+  const payload = JSON.parse(readFileSync(join(samplesDir, `${event}.json`), "utf8")) as Json;
   if (!isObject(payload) || !isObject(payload.data)) {
-    throw new SendError(
-      `webhooks/samples/${event}.json is not a Clerk event ({ type, data }).`,
-    );
+    throw new SendError(`webhooks/samples/${event}.json is not a Clerk event ({ type, data }).`);
   }
   const data = payload.data;
 
@@ -138,8 +127,7 @@ export function buildPayload(
   }
 
   if (userId !== undefined) {
-    if (!userId)
-      throw new SendError("--user needs a Clerk user id (user_...).");
+    if (!userId) throw new SendError("--user needs a Clerk user id (user_...).");
     let replaced = false;
     if (data.object === "user" && "id" in data) {
       data.id = userId;
@@ -157,25 +145,19 @@ export function buildPayload(
       data.public_user_data.user_id = userId;
       replaced = true;
     }
-    if (!replaced)
-      throw new SendError(
-        `--user does not apply to ${event}: it has no user id.`,
-      );
+    if (!replaced) throw new SendError(`--user does not apply to ${event}: it has no user id.`);
   }
 
   if (typeof data.payment_id === "string") {
     if (paymentId !== undefined) {
-      if (!paymentId)
-        throw new SendError("--payment needs a Clerk payment id (cpa_...).");
+      if (!paymentId) throw new SendError("--payment needs a Clerk payment id (cpa_...).");
       data.payment_id = paymentId;
     } else {
       data.payment_id = freshId("cpa");
       if (typeof data.id === "string") data.id = freshId("pa");
     }
   } else if (paymentId !== undefined) {
-    throw new SendError(
-      `--payment does not apply to ${event}: it is not a payment event.`,
-    );
+    throw new SendError(`--payment does not apply to ${event}: it is not a payment event.`);
   }
   return payload;
 }
@@ -191,9 +173,7 @@ export function readEnvFile(path: string): Record<string, string> {
  * framework-prefixed names) when present, else derived from the deployment URL:
  * https://<name>.convex.cloud → https://<name>.convex.site, local http://127.0.0.1:3210 → port 3211.
  */
-export function webhookUrlFromEnv(
-  vars: Record<string, string | undefined>,
-): string {
+export function webhookUrlFromEnv(vars: Record<string, string | undefined>): string {
   for (const name of SITE_URL_NAMES) {
     const value = vars[name];
     if (value) return withWebhookPath(parseUrl(value, name));
@@ -206,10 +186,7 @@ export function webhookUrlFromEnv(
       url.hostname = `${url.hostname.slice(0, -".convex.cloud".length)}.convex.site`;
       return withWebhookPath(url);
     }
-    if (
-      ["127.0.0.1", "localhost", "0.0.0.0", "[::1]"].includes(url.hostname) &&
-      url.port
-    ) {
+    if (["127.0.0.1", "localhost", "0.0.0.0", "[::1]"].includes(url.hostname) && url.port) {
       // A local deployment serves HTTP actions on the next port (3210 → 3211).
       url.port = String(Number(url.port) + 1);
       return withWebhookPath(url);
@@ -235,13 +212,11 @@ function parseUrl(value: string, name: string): URL {
 
 /** Adds /clerk-users-webhook to a bare origin (https://x.convex.site); keeps any other path. */
 export function withWebhookPath(url: URL | string): string {
-  const parsed =
-    typeof url === "string" ? parseUrl(url, "--url") : new URL(url);
+  const parsed = typeof url === "string" ? parseUrl(url, "--url") : new URL(url);
   if (parsed.protocol !== "http:" && parsed.protocol !== "https:") {
     throw new SendError(`Not an http(s) URL: ${parsed.href}`);
   }
-  if (parsed.pathname === "/" || parsed.pathname === "")
-    parsed.pathname = WEBHOOK_PATH;
+  if (parsed.pathname === "/" || parsed.pathname === "") parsed.pathname = WEBHOOK_PATH;
   return parsed.href;
 }
 
@@ -273,11 +248,7 @@ export async function resolveSecret({
   if (envLocal.CLERK_WEBHOOK_SECRET) {
     return { secret: envLocal.CLERK_WEBHOOK_SECRET, source: ".env.local" };
   }
-  if (
-    env.CONVEX_DEPLOYMENT ||
-    envLocal.CONVEX_DEPLOYMENT ||
-    env.CONVEX_DEPLOY_KEY
-  ) {
+  if (env.CONVEX_DEPLOYMENT || envLocal.CONVEX_DEPLOYMENT || env.CONVEX_DEPLOY_KEY) {
     log(
       "CLERK_WEBHOOK_SECRET is not in the environment or .env.local: " +
         "asking the deployment (npx convex env get)...",
@@ -298,35 +269,23 @@ export const convexEnvGetSecret: ConvexEnvGet = (root) =>
     let bin: string;
     try {
       const require = createRequire(join(root, "package.json"));
-      bin = join(
-        dirname(require.resolve("convex/package.json")),
-        "bin",
-        "main.js",
-      );
+      bin = join(dirname(require.resolve("convex/package.json")), "bin", "main.js");
     } catch {
       resolvePromise(undefined);
       return;
     }
-    const child = spawn(
-      process.execPath,
-      [bin, "env", "get", "CLERK_WEBHOOK_SECRET"],
-      {
-        cwd: root,
-        stdio: ["ignore", "pipe", "ignore"],
-        timeout: 30_000,
-      },
-    );
+    const child = spawn(process.execPath, [bin, "env", "get", "CLERK_WEBHOOK_SECRET"], {
+      cwd: root,
+      stdio: ["ignore", "pipe", "ignore"],
+      timeout: 30_000,
+    });
     let stdout = "";
-    child.stdout
-      .setEncoding("utf8")
-      .on("data", (chunk: string) => (stdout += chunk));
+    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
     child.on("error", () => resolvePromise(undefined));
     child.on("close", (code) => {
       const value = stdout.trim();
       // `convex env get` prints just the value, and nothing (exit 0) when the variable is unset.
-      resolvePromise(
-        code === 0 && /^whsec_\S+$/.test(value) ? value : undefined,
-      );
+      resolvePromise(code === 0 && /^whsec_\S+$/.test(value) ? value : undefined);
     });
   });
 
@@ -383,10 +342,7 @@ export async function sendWebhook({
       body,
     });
   } catch (error) {
-    const cause =
-      error instanceof Error && error.cause instanceof Error
-        ? error.cause
-        : error;
+    const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
     throw new SendError(
       `Could not reach ${target}: ${cause instanceof Error ? cause.message : String(cause)}`,
     );
@@ -444,8 +400,7 @@ export async function main(argv: string[], io: MainIO = {}): Promise<number> {
   } = io;
   let secret: string | undefined;
   // Belt and braces: nothing printed may contain the secret, whatever a server echoes back.
-  const redact = (text: string) =>
-    secret ? text.split(secret).join("whsec_***") : text;
+  const redact = (text: string) => (secret ? text.split(secret).join("whsec_***") : text);
   const out = (line: string) => stdout(redact(line));
   const err = (line: string) => stderr(redact(line));
 
@@ -481,9 +436,7 @@ export async function main(argv: string[], io: MainIO = {}): Promise<number> {
     });
 
     const envLocal = readEnvFile(join(root, ".env.local"));
-    const url = values.url
-      ? withWebhookPath(values.url)
-      : webhookUrlFromEnv(envLocal);
+    const url = values.url ? withWebhookPath(values.url) : webhookUrlFromEnv(envLocal);
     const resolved = await resolveSecret({
       env,
       envLocal,
@@ -520,10 +473,7 @@ export async function main(argv: string[], io: MainIO = {}): Promise<number> {
     if (hint) err(`hint: ${hint}`);
     return 1;
   } catch (error) {
-    if (
-      error instanceof SendError ||
-      (error instanceof TypeError && "code" in error)
-    ) {
+    if (error instanceof SendError || (error instanceof TypeError && "code" in error)) {
       // SendError: ours; TypeError with a code: parseArgs (unknown option, missing value).
       err(`webhook:send: ${error.message}`);
       return 1;
@@ -542,9 +492,7 @@ function isEntryPoint(): boolean {
   const script = process.argv[1];
   if (!script) return false;
   try {
-    return (
-      realpathSync(script) === realpathSync(fileURLToPath(import.meta.url))
-    );
+    return realpathSync(script) === realpathSync(fileURLToPath(import.meta.url));
   } catch {
     return false;
   }

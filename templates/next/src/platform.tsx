@@ -14,7 +14,15 @@ export {
 
 export const STACK = "Next.js";
 
-export function Link({ href, className, children }: { href: string; className?: string; children: ReactNode }) {
+export function Link({
+  href,
+  className,
+  children,
+}: {
+  href: string;
+  className?: string;
+  children: ReactNode;
+}) {
   return (
     <NextLink href={href} className={className}>
       {children}

@@ -45,7 +45,14 @@ test("a team's Pro item grants the team the plan and lifts its limit; it grants 
   const team = { kind: "team", id: TEAM, role: "org:admin" } as const;
 
   expect(await t.run((ctx) => hasPlan(ctx, PRO_PLAN, team))).toBe(false);
-  expect((await t.fetch(WEBHOOK_PATH, signedWebhook(proItem("csub_item_team", { organization_id: TEAM })))).status).toBe(200);
+  expect(
+    (
+      await t.fetch(
+        WEBHOOK_PATH,
+        signedWebhook(proItem("csub_item_team", { organization_id: TEAM })),
+      )
+    ).status,
+  ).toBe(200);
   expect(await t.run((ctx) => hasPlan(ctx, PRO_PLAN, team))).toBe(true);
   expect(await personal.run((ctx) => hasPlan(ctx, PRO_PLAN))).toBe(false);
 
@@ -66,13 +73,18 @@ test("a user's own Pro plan does not lift their team's limit", async () => {
       clerkUpdatedAt: 1,
     }),
   );
-  expect((await t.fetch(WEBHOOK_PATH, signedWebhook(proItem("csub_item_user", { user_id: ADMIN })))).status).toBe(200);
+  expect(
+    (await t.fetch(WEBHOOK_PATH, signedWebhook(proItem("csub_item_user", { user_id: ADMIN }))))
+      .status,
+  ).toBe(200);
   const inTeam = t.withIdentity({ subject: ADMIN, o: { id: TEAM } });
   for (const name of ["1", "2", "3"]) await inTeam.mutation(api.projects.create, { name });
   await expect(inTeam.mutation(api.projects.create, { name: "4" })).rejects.toMatchObject({
     data: { code: "PROJECT_LIMIT" },
   });
-  expect(await t.withIdentity({ subject: ADMIN }).query(api.projects.usage, {})).toMatchObject({ limit: null });
+  expect(await t.withIdentity({ subject: ADMIN }).query(api.projects.usage, {})).toMatchObject({
+    limit: null,
+  });
 });
 
 test("api.pro.content follows the active team's plan", async () => {
@@ -87,11 +99,22 @@ test("api.pro.content follows the active team's plan", async () => {
       clerkUpdatedAt: 1,
     }),
   );
-  expect((await t.fetch(WEBHOOK_PATH, signedWebhook(proItem("csub_item_team", { organization_id: TEAM })))).status).toBe(200);
+  expect(
+    (
+      await t.fetch(
+        WEBHOOK_PATH,
+        signedWebhook(proItem("csub_item_team", { organization_id: TEAM })),
+      )
+    ).status,
+  ).toBe(200);
   const inTeam = t.withIdentity({ subject: ADMIN, o: { id: TEAM } });
   expect(await inTeam.query(api.pro.content, {})).toMatchObject({ headline: expect.any(String) });
-  expect(await inTeam.query(api.subscriptions.current, {})).toMatchObject({ activePlans: [PRO_PLAN] });
-  await expect(t.withIdentity({ subject: ADMIN }).query(api.pro.content, {})).rejects.toMatchObject({
-    data: { code: "PLAN_REQUIRED" },
+  expect(await inTeam.query(api.subscriptions.current, {})).toMatchObject({
+    activePlans: [PRO_PLAN],
   });
+  await expect(t.withIdentity({ subject: ADMIN }).query(api.pro.content, {})).rejects.toMatchObject(
+    {
+      data: { code: "PLAN_REQUIRED" },
+    },
+  );
 });

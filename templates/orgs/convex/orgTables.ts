@@ -30,8 +30,12 @@ export const orgTables = {
 
   // Deleted organizations and memberships. Clerk never reuses their ids, so later events for one of these are late
   // deliveries and are ignored; the live tables only ever hold live rows.
-  deletedOrganizations: defineTable({ orgId: v.string(), deletedAt: v.number() }).index("by_orgId", ["orgId"]),
-  deletedMemberships: defineTable({ membershipId: v.string(), deletedAt: v.number() }).index("by_membershipId", [
-    "membershipId",
-  ]),
+  deletedOrganizations: defineTable({ orgId: v.string(), deletedAt: v.number() }).index(
+    "by_orgId",
+    ["orgId"],
+  ),
+  deletedMemberships: defineTable({ membershipId: v.string(), deletedAt: v.number() }).index(
+    "by_membershipId",
+    ["membershipId"],
+  ),
 };

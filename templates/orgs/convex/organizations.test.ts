@@ -21,8 +21,14 @@ function setup() {
     const res = await t.fetch(WEBHOOK_PATH, signedWebhook(event, id ? { id } : {}));
     expect(res.status).toBe(200);
   };
-  const table = <T extends "organizations" | "memberships">(name: T) => t.run((ctx) => ctx.db.query(name).collect());
-  return { t, post, organizations: () => table("organizations"), memberships: () => table("memberships") };
+  const table = <T extends "organizations" | "memberships">(name: T) =>
+    t.run((ctx) => ctx.db.query(name).collect());
+  return {
+    t,
+    post,
+    organizations: () => table("organizations"),
+    memberships: () => table("memberships"),
+  };
 }
 
 useWebhookTestEnv();
@@ -44,10 +50,14 @@ describe("organizations", () => {
   test("created, then updated (Clerk's examples); a late created changes nothing", async () => {
     const { post, organizations } = setup();
     await post(organizationCreated);
-    expect(await organizations()).toMatchObject([{ orgId: ORG, name: "Acme Corp", slug: "acme-corp" }]);
+    expect(await organizations()).toMatchObject([
+      { orgId: ORG, name: "Acme Corp", slug: "acme-corp" },
+    ]);
     await post(organizationUpdated);
     await post(organizationCreated); // older, delivered late
-    expect(await organizations()).toMatchObject([{ name: "Acme Corp Updated", slug: "acme-corp-updated" }]);
+    expect(await organizations()).toMatchObject([
+      { name: "Acme Corp Updated", slug: "acme-corp-updated" },
+    ]);
   });
 
   test("deleted stays deleted: a late updated does not bring it back", async () => {
@@ -62,8 +72,12 @@ describe("organizations", () => {
     const { t, post, memberships } = setup();
     await post(organizationCreated);
     await post(membershipCreated);
-    await t.run((ctx) => ctx.db.insert("projects", { ownerId: ORG, name: "Team project", createdBy: JANE }));
-    await t.run((ctx) => ctx.db.insert("projects", { ownerId: JANE, name: "Jane's own", createdBy: JANE }));
+    await t.run((ctx) =>
+      ctx.db.insert("projects", { ownerId: ORG, name: "Team project", createdBy: JANE }),
+    );
+    await t.run((ctx) =>
+      ctx.db.insert("projects", { ownerId: JANE, name: "Jane's own", createdBy: JANE }),
+    );
     await post(organizationDeleted);
     expect(await memberships()).toEqual([]);
     const projects = await t.run((ctx) => ctx.db.query("projects").collect());

@@ -33,20 +33,31 @@ export const members = query({
       .take(200);
     return {
       team: { name: organization?.name ?? "Your team", slug: organization?.slug },
-      members: rows.map((m) => ({ name: m.name, role: m.role, isYou: m.userId === identity.subject })),
+      members: rows.map((m) => ({
+        name: m.name,
+        role: m.role,
+        isYou: m.userId === identity.subject,
+      })),
     };
   },
 });
 
 /** The caller's membership of a team, from Convex's own tables (server truth), or null. */
-export async function membershipOf(ctx: QueryCtx, orgId: string, userId: string): Promise<Doc<"memberships"> | null> {
+export async function membershipOf(
+  ctx: QueryCtx,
+  orgId: string,
+  userId: string,
+): Promise<Doc<"memberships"> | null> {
   return await ctx.db
     .query("memberships")
     .withIndex("by_orgId_and_userId", (q) => q.eq("orgId", orgId).eq("userId", userId))
     .unique();
 }
 
-async function organizationById(ctx: QueryCtx, orgId: string): Promise<Doc<"organizations"> | null> {
+async function organizationById(
+  ctx: QueryCtx,
+  orgId: string,
+): Promise<Doc<"organizations"> | null> {
   return await ctx.db
     .query("organizations")
     .withIndex("by_orgId", (q) => q.eq("orgId", orgId))
@@ -80,7 +91,8 @@ const organizationValidator = v.object({
 type OrganizationData = Infer<typeof organizationValidator>;
 
 export async function saveOrganization(ctx: MutationCtx, data: OrganizationData): Promise<Outcome> {
-  if (await isDeletedOrganization(ctx, data.id)) return { outcome: "ignored", reason: "the team was deleted" };
+  if (await isDeletedOrganization(ctx, data.id))
+    return { outcome: "ignored", reason: "the team was deleted" };
   const existing = await organizationById(ctx, data.id);
   if (existing === null) {
     await ctx.db.insert("organizations", {
@@ -103,8 +115,12 @@ export async function saveOrganization(ctx: MutationCtx, data: OrganizationData)
 }
 
 /** organization.deleted: the team, its memberships and its projects go; the id is remembered. */
-export async function deleteOrganization(ctx: MutationCtx, { id }: { id: string }): Promise<Outcome> {
-  if (await isDeletedOrganization(ctx, id)) return { outcome: "ignored", reason: "the team was deleted already" };
+export async function deleteOrganization(
+  ctx: MutationCtx,
+  { id }: { id: string },
+): Promise<Outcome> {
+  if (await isDeletedOrganization(ctx, id))
+    return { outcome: "ignored", reason: "the team was deleted already" };
   const existing = await organizationById(ctx, id);
   if (existing !== null) await ctx.db.delete("organizations", existing._id);
   const memberships = await ctx.db
@@ -130,9 +146,12 @@ const membershipValidator = v.object({
 type MembershipData = Infer<typeof membershipValidator>;
 
 export async function saveMembership(ctx: MutationCtx, data: MembershipData): Promise<Outcome> {
-  if (await isDeletedMembership(ctx, data.id)) return { outcome: "ignored", reason: "the membership was deleted" };
-  if (await isDeletedOrganization(ctx, data.organization_id)) return { outcome: "ignored", reason: "the team was deleted" };
-  if (await isDeletedUser(ctx, data.user_id)) return { outcome: "ignored", reason: "the user was deleted" };
+  if (await isDeletedMembership(ctx, data.id))
+    return { outcome: "ignored", reason: "the membership was deleted" };
+  if (await isDeletedOrganization(ctx, data.organization_id))
+    return { outcome: "ignored", reason: "the team was deleted" };
+  if (await isDeletedUser(ctx, data.user_id))
+    return { outcome: "ignored", reason: "the user was deleted" };
   const existing = await ctx.db
     .query("memberships")
     .withIndex("by_membershipId", (q) => q.eq("membershipId", data.id))
@@ -156,7 +175,8 @@ export async function saveMembership(ctx: MutationCtx, data: MembershipData): Pr
 
 /** organizationMembership.deleted: Clerk sends the membership as it was, so deletion goes by id, whatever its updated_at. */
 export async function deleteMembership(ctx: MutationCtx, { id }: { id: string }): Promise<Outcome> {
-  if (await isDeletedMembership(ctx, id)) return { outcome: "ignored", reason: "the membership was deleted already" };
+  if (await isDeletedMembership(ctx, id))
+    return { outcome: "ignored", reason: "the membership was deleted already" };
   const existing = await ctx.db
     .query("memberships")
     .withIndex("by_membershipId", (q) => q.eq("membershipId", id))
@@ -177,7 +197,10 @@ export async function removeMembershipsOf(ctx: MutationCtx, userId: string): Pro
 
 async function removeMembership(ctx: MutationCtx, membership: Doc<"memberships">): Promise<void> {
   await ctx.db.delete("memberships", membership._id);
-  await ctx.db.insert("deletedMemberships", { membershipId: membership.membershipId, deletedAt: Date.now() });
+  await ctx.db.insert("deletedMemberships", {
+    membershipId: membership.membershipId,
+    deletedAt: Date.now(),
+  });
 }
 
 // Clerk's JSON, as it arrives (per Clerk's webhook spec); only the fields we read are typed.
@@ -237,12 +260,20 @@ const pickId = (raw: unknown) => ({ id: (raw as { id: string }).id });
 export const organizationEventHandlers = {
   "organization.created": organizationSaved,
   "organization.updated": organizationSaved,
-  "organization.deleted": { data: byId, parse: pickId, apply: deleteOrganization } satisfies ClerkEventHandler<{
+  "organization.deleted": {
+    data: byId,
+    parse: pickId,
+    apply: deleteOrganization,
+  } satisfies ClerkEventHandler<{
     id: string;
   }>,
   "organizationMembership.created": membershipSaved,
   "organizationMembership.updated": membershipSaved,
-  "organizationMembership.deleted": { data: byId, parse: pickId, apply: deleteMembership } satisfies ClerkEventHandler<{
+  "organizationMembership.deleted": {
+    data: byId,
+    parse: pickId,
+    apply: deleteMembership,
+  } satisfies ClerkEventHandler<{
     id: string;
   }>,
 };

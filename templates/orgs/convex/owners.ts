@@ -9,9 +9,7 @@ import { membershipOf } from "./organizations";
  * memberships table (kept by Clerk's webhooks): no id or role sent by a client is trusted. Feature code
  * (projects.ts) asks for the owner and never looks at who is calling directly.
  */
-export type Owner =
-  | { kind: "user"; id: string }
-  | { kind: "team"; id: string; role: string };
+export type Owner = { kind: "user"; id: string } | { kind: "team"; id: string; role: string };
 
 /** Clerk's role key for a team's admins; admin-only actions check it. */
 export const ADMIN_ROLE = "org:admin";
@@ -22,7 +20,8 @@ export const ADMIN_ROLE = "org:admin";
  */
 export function activeTeamId(identity: UserIdentity): string | undefined {
   const { o, org_id } = identity;
-  if (typeof o === "object" && o !== null && !Array.isArray(o) && typeof o.id === "string") return o.id;
+  if (typeof o === "object" && o !== null && !Array.isArray(o) && typeof o.id === "string")
+    return o.id;
   return typeof org_id === "string" ? org_id : undefined;
 }
 
@@ -44,7 +43,8 @@ export async function requireOwner(ctx: QueryCtx): Promise<Owner> {
   const identity = await ctx.auth.getUserIdentity();
   if (identity === null) throw new ConvexError({ code: "NOT_SIGNED_IN" });
   const owner = await getOwner(ctx);
-  if (owner === null) throw new ConvexError({ code: "NOT_A_MEMBER", team: activeTeamId(identity) ?? null });
+  if (owner === null)
+    throw new ConvexError({ code: "NOT_A_MEMBER", team: activeTeamId(identity) ?? null });
   return owner;
 }
 

@@ -20,7 +20,12 @@ async function seed(t: ReturnType<typeof convexTest>) {
       { orgId: TEAM_B, userId: OUTSIDER, role: "org:admin" },
     ];
     for (const [i, row] of rows.entries()) {
-      await ctx.db.insert("memberships", { ...row, membershipId: `orgmem_${i}`, name: row.userId, clerkUpdatedAt: 1 });
+      await ctx.db.insert("memberships", {
+        ...row,
+        membershipId: `orgmem_${i}`,
+        name: row.userId,
+        clerkUpdatedAt: 1,
+      });
     }
     for (const orgId of [TEAM_A, TEAM_B]) {
       await ctx.db.insert("organizations", { orgId, name: orgId, clerkUpdatedAt: 1 });
@@ -31,7 +36,8 @@ async function seed(t: ReturnType<typeof convexTest>) {
 function setup() {
   const t = convexTest(schema, modules);
   // Clerk's session token v2 carries the active organization as `o.id`.
-  const inTeam = (subject: string, team: string) => t.withIdentity({ subject, o: { id: team, rol: "member" } });
+  const inTeam = (subject: string, team: string) =>
+    t.withIdentity({ subject, o: { id: team, rol: "member" } });
   const list = (who: ReturnType<typeof inTeam>) =>
     who.query(api.projects.list, { paginationOpts: { numItems: 20, cursor: null } });
   return { t, inTeam, list };
@@ -41,14 +47,23 @@ describe("the owner abstraction", () => {
   test("no active team: the user; an active team the caller is a member of: the team, with the stored role", async () => {
     const { t } = setup();
     await seed(t);
-    expect(await t.withIdentity({ subject: MEMBER }).run((ctx) => getOwner(ctx))).toEqual({ kind: "user", id: MEMBER });
-    expect(await t.withIdentity({ subject: MEMBER, o: { id: TEAM_A, rol: "admin" } }).run((ctx) => getOwner(ctx))).toEqual({
+    expect(await t.withIdentity({ subject: MEMBER }).run((ctx) => getOwner(ctx))).toEqual({
+      kind: "user",
+      id: MEMBER,
+    });
+    expect(
+      await t
+        .withIdentity({ subject: MEMBER, o: { id: TEAM_A, rol: "admin" } })
+        .run((ctx) => getOwner(ctx)),
+    ).toEqual({
       kind: "team",
       id: TEAM_A,
       role: "org:member", // Convex's memberships table, not the token's claim
     });
     // Session token v1 names the active organization org_id.
-    expect(await t.withIdentity({ subject: ADMIN, org_id: TEAM_A }).run((ctx) => getOwner(ctx))).toMatchObject({
+    expect(
+      await t.withIdentity({ subject: ADMIN, org_id: TEAM_A }).run((ctx) => getOwner(ctx)),
+    ).toMatchObject({
       kind: "team",
       role: "org:admin",
     });
@@ -75,7 +90,9 @@ describe("team projects", () => {
     await inTeam(MEMBER, TEAM_A).mutation(api.projects.create, { name: "Shared" });
     await t.withIdentity({ subject: MEMBER }).mutation(api.projects.create, { name: "Personal" });
     expect((await list(inTeam(ADMIN, TEAM_A))).page.map((p) => p.name)).toEqual(["Shared"]);
-    expect((await list(t.withIdentity({ subject: MEMBER }))).page.map((p) => p.name)).toEqual(["Personal"]);
+    expect((await list(t.withIdentity({ subject: MEMBER }))).page.map((p) => p.name)).toEqual([
+      "Personal",
+    ]);
   });
 
   test("a member of team B can never read or change team A's projects", async () => {
@@ -84,12 +101,16 @@ describe("team projects", () => {
     const project = await inTeam(ADMIN, TEAM_A).mutation(api.projects.create, { name: "Team A's" });
     const teamB = inTeam(OUTSIDER, TEAM_B);
     expect((await list(teamB)).page).toEqual([]);
-    await expect(teamB.mutation(api.projects.rename, { projectId: project, name: "Taken" })).rejects.toMatchObject({
+    await expect(
+      teamB.mutation(api.projects.rename, { projectId: project, name: "Taken" }),
+    ).rejects.toMatchObject({
       data: { code: "NOT_FOUND" },
     });
-    await expect(teamB.mutation(api.projects.remove, { projectId: project })).rejects.toMatchObject({
-      data: { code: "NOT_FOUND" },
-    });
+    await expect(teamB.mutation(api.projects.remove, { projectId: project })).rejects.toMatchObject(
+      {
+        data: { code: "NOT_FOUND" },
+      },
+    );
     expect((await list(inTeam(ADMIN, TEAM_A))).page.map((p) => p.name)).toEqual(["Team A's"]);
   });
 
@@ -97,11 +118,18 @@ describe("team projects", () => {
     const { t, inTeam, list } = setup();
     await seed(t);
     const project = await inTeam(MEMBER, TEAM_A).mutation(api.projects.create, { name: "Doc" });
-    expect(await inTeam(MEMBER, TEAM_A).query(api.projects.usage, {})).toMatchObject({ canDelete: false });
-    await expect(inTeam(MEMBER, TEAM_A).mutation(api.projects.remove, { projectId: project })).rejects.toMatchObject({
+    expect(await inTeam(MEMBER, TEAM_A).query(api.projects.usage, {})).toMatchObject({
+      canDelete: false,
+    });
+    await expect(
+      inTeam(MEMBER, TEAM_A).mutation(api.projects.remove, { projectId: project }),
+    ).rejects.toMatchObject({
       data: { code: "FORBIDDEN" },
     });
-    await inTeam(MEMBER, TEAM_A).mutation(api.projects.rename, { projectId: project, name: "Doc v2" });
+    await inTeam(MEMBER, TEAM_A).mutation(api.projects.rename, {
+      projectId: project,
+      name: "Doc v2",
+    });
     await inTeam(ADMIN, TEAM_A).mutation(api.projects.remove, { projectId: project });
     expect((await list(inTeam(ADMIN, TEAM_A))).page).toEqual([]);
   });
@@ -109,11 +137,16 @@ describe("team projects", () => {
   test("the free limit counts per team", async () => {
     const { t, inTeam } = setup();
     await seed(t);
-    for (const name of ["1", "2", "3"]) await inTeam(MEMBER, TEAM_A).mutation(api.projects.create, { name });
-    await expect(inTeam(ADMIN, TEAM_A).mutation(api.projects.create, { name: "4" })).rejects.toMatchObject({
+    for (const name of ["1", "2", "3"])
+      await inTeam(MEMBER, TEAM_A).mutation(api.projects.create, { name });
+    await expect(
+      inTeam(ADMIN, TEAM_A).mutation(api.projects.create, { name: "4" }),
+    ).rejects.toMatchObject({
       data: { code: "PROJECT_LIMIT" },
     });
-    await t.withIdentity({ subject: ADMIN }).mutation(api.projects.create, { name: "Personal is separate" });
+    await t
+      .withIdentity({ subject: ADMIN })
+      .mutation(api.projects.create, { name: "Personal is separate" });
   });
 });
 
@@ -128,7 +161,13 @@ describe("api.organizations.members", () => {
         { name: MEMBER, role: "org:member", isYou: true },
       ],
     });
-    expect(await t.withIdentity({ subject: OUTSIDER, o: { id: TEAM_A } }).query(api.organizations.members, {})).toBeNull();
-    expect(await t.withIdentity({ subject: MEMBER }).query(api.organizations.members, {})).toBeNull();
+    expect(
+      await t
+        .withIdentity({ subject: OUTSIDER, o: { id: TEAM_A } })
+        .query(api.organizations.members, {}),
+    ).toBeNull();
+    expect(
+      await t.withIdentity({ subject: MEMBER }).query(api.organizations.members, {}),
+    ).toBeNull();
   });
 });

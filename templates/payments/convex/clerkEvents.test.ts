@@ -3,12 +3,7 @@ import { expect, test } from "vitest";
 import paymentAttemptUpdated from "../webhooks/samples/paymentAttempt.updated.json";
 import { clerkEventHandlers } from "./clerkEvents";
 import schema from "./schema";
-import {
-  modules,
-  signedWebhook,
-  useWebhookTestEnv,
-  WEBHOOK_PATH,
-} from "./test.setup";
+import { modules, signedWebhook, useWebhookTestEnv, WEBHOOK_PATH } from "./test.setup";
 
 useWebhookTestEnv();
 

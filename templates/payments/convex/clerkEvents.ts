@@ -1,7 +1,4 @@
-import {
-  paymentAttemptEventHandlers,
-  scrubPayerPersonalData,
-} from "./paymentAttempts";
+import { paymentAttemptEventHandlers, scrubPayerPersonalData } from "./paymentAttempts";
 import { subscriptionEventHandlers } from "./subscriptions";
 import { userEventHandlers } from "./users";
 import type { ClerkEventHandler, Outcome } from "./webhookEvents";

@@ -29,7 +29,9 @@ export async function plansOf(ctx: QueryCtx, owner: Owner): Promise<string[]> {
       owner.kind === "user"
         ? ctx.db
             .query("subscriptionItems")
-            .withIndex("by_payer_user_id_and_status", (q) => q.eq("payer.user_id", owner.id).eq("status", status))
+            .withIndex("by_payer_user_id_and_status", (q) =>
+              q.eq("payer.user_id", owner.id).eq("status", status),
+            )
         : ctx.db
             .query("subscriptionItems")
             .withIndex("by_payer_organization_id_and_status", (q) =>

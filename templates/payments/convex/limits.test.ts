@@ -16,7 +16,13 @@ function proItem(status: string, updated_at: number) {
   return {
     ...subscriptionItemCanceled,
     type: status === "active" ? "subscriptionItem.active" : "subscriptionItem.ended",
-    data: { ...data, status, updated_at, plan: { ...data.plan, slug: PRO_PLAN }, payer: { ...data.payer, user_id: USER } },
+    data: {
+      ...data,
+      status,
+      updated_at,
+      plan: { ...data.plan, slug: PRO_PLAN },
+      payer: { ...data.payer, user_id: USER },
+    },
   };
 }
 
@@ -30,7 +36,10 @@ test("the Pro plan lifts the free project limit, and ending it brings the limit 
   expect((await t.fetch(WEBHOOK_PATH, signedWebhook(proItem("active", 1)))).status).toBe(200);
   await create("Pro 1");
   await create("Pro 2");
-  expect(await user.query(api.projects.usage, {})).toMatchObject({ count: FREE_PROJECT_LIMIT + 2, limit: null });
+  expect(await user.query(api.projects.usage, {})).toMatchObject({
+    count: FREE_PROJECT_LIMIT + 2,
+    limit: null,
+  });
 
   expect((await t.fetch(WEBHOOK_PATH, signedWebhook(proItem("ended", 2)))).status).toBe(200);
   await expect(create("Blocked again")).rejects.toMatchObject({

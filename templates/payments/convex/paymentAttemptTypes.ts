@@ -26,9 +26,7 @@ export const paymentAttemptFields = {
   billing_date: v.optional(v.number()), // ms
   paid_at: v.optional(v.number()), // ms
   failed_at: v.optional(v.number()), // ms
-  failed_reason: v.optional(
-    v.object({ code: v.string(), decline_code: v.optional(v.string()) }),
-  ),
+  failed_reason: v.optional(v.object({ code: v.string(), decline_code: v.optional(v.string()) })),
   payer: v.object({
     id: v.string(),
     // A user payer has user_id and names; an organization payer has organization_id instead.
@@ -93,10 +91,7 @@ export type ClerkPaymentAttemptJSON = {
     email?: string | null;
     image_url?: string | null;
   };
-  totals: Record<
-    "subtotal" | "tax_total" | "grand_total",
-    ClerkBillingAmountJSON
-  >;
+  totals: Record<"subtotal" | "tax_total" | "grand_total", ClerkBillingAmountJSON>;
   payment_source: {
     payment_method: string;
     card_type?: string | null;
@@ -122,9 +117,7 @@ type ClerkBillingAmountJSON = {
 };
 
 /** Maps Clerk's payload to the stored shape: nulls become absent fields, extra fields are dropped. */
-export function transformWebhookData(
-  data: ClerkPaymentAttemptJSON,
-): PaymentAttemptData {
+export function transformWebhookData(data: ClerkPaymentAttemptJSON): PaymentAttemptData {
   const { payer, payment_source, totals } = data;
   return {
     payment_id: data.payment_id,

@@ -5,18 +5,10 @@ import paymentAttemptUpdated from "../webhooks/samples/paymentAttempt.updated.js
 import userDeleted from "../webhooks/samples/user.deleted.json";
 import userUpdated from "../webhooks/samples/user.updated.json";
 import { api } from "./_generated/api";
-import {
-  type ClerkPaymentAttemptJSON,
-  transformWebhookData,
-} from "./paymentAttemptTypes";
+import { type ClerkPaymentAttemptJSON, transformWebhookData } from "./paymentAttemptTypes";
 import { savePaymentAttempt } from "./paymentAttempts";
 import schema from "./schema";
-import {
-  modules,
-  signedWebhook,
-  useWebhookTestEnv,
-  WEBHOOK_PATH,
-} from "./test.setup";
+import { modules, signedWebhook, useWebhookTestEnv, WEBHOOK_PATH } from "./test.setup";
 
 // The Clerk user who pays in Clerk's examples.
 const PAYER = "user_2g7np7Hrk0SN6kj5EDMLDaKNL0S";
@@ -51,19 +43,12 @@ function organizationPayer() {
 function setup() {
   const t = convexTest(schema, modules);
   const post = (event: unknown) => t.fetch(WEBHOOK_PATH, signedWebhook(event));
-  const payments = () =>
-    t.run((ctx) => ctx.db.query("paymentAttempts").collect());
+  const payments = () => t.run((ctx) => ctx.db.query("paymentAttempts").collect());
   const log = () => t.run((ctx) => ctx.db.query("webhookEvents").collect());
-  const listFor = (
-    subject: string,
-    numItems = 10,
-    cursor: string | null = null,
-  ) =>
-    t
-      .withIdentity({ subject })
-      .query(api.paymentAttempts.listForCurrentUser, {
-        paginationOpts: { numItems, cursor },
-      });
+  const listFor = (subject: string, numItems = 10, cursor: string | null = null) =>
+    t.withIdentity({ subject }).query(api.paymentAttempts.listForCurrentUser, {
+      paginationOpts: { numItems, cursor },
+    });
   return { t, post, payments, log, listFor };
 }
 
@@ -71,9 +56,7 @@ useWebhookTestEnv();
 
 describe("transformWebhookData", () => {
   test("keeps what a payment history needs; nulls become absent fields", () => {
-    const stored = transformWebhookData(
-      paymentAttemptCreated.data as ClerkPaymentAttemptJSON,
-    );
+    const stored = transformWebhookData(paymentAttemptCreated.data as ClerkPaymentAttemptJSON);
     expect(stored).toMatchObject({
       payment_id: "cpa_2g7np7Hrk0SN6kj5EDMLDaKNL0S",
       attempt_id: "pa_2g7np7Hrk0SN6kj5EDMLDaKNL0S",
@@ -96,10 +79,7 @@ describe("transformWebhookData", () => {
     const [item] = paymentAttemptUpdated.data.subscription_items;
     const data = {
       ...paymentAttemptUpdated.data,
-      subscription_items: [
-        item,
-        { ...item, id: "csub_item_no_plan", plan: null, plan_id: null },
-      ],
+      subscription_items: [item, { ...item, id: "csub_item_no_plan", plan: null, plan_id: null }],
     };
     const stored = transformWebhookData(data as ClerkPaymentAttemptJSON);
     expect(stored.subscription_items.map((i) => i.id)).toEqual([item.id]);
@@ -125,9 +105,7 @@ describe("paymentAttempt webhooks", () => {
         card_type: "visa",
         last4: "4242",
       },
-      subscription_items: [
-        { status: "active", plan: { name: "Pro Plan", slug: "pro-plan" } },
-      ],
+      subscription_items: [{ status: "active", plan: { name: "Pro Plan", slug: "pro-plan" } }],
     });
     expect(payment).not.toHaveProperty("failed_at");
   });
@@ -292,9 +270,7 @@ describe("listForCurrentUser", () => {
 
   test("pages through the signed-in user's payments, newest first, and only theirs", async () => {
     const { t, listFor } = setup();
-    const base = transformWebhookData(
-      paymentAttemptUpdated.data as ClerkPaymentAttemptJSON,
-    );
+    const base = transformWebhookData(paymentAttemptUpdated.data as ClerkPaymentAttemptJSON);
     // Saved out of chronological order: the listing orders by Clerk's created_at.
     const createdAts = [3, 1, 5, 2, 4].map((day) => Date.UTC(2025, 0, day));
     for (const [i, created_at] of createdAts.entries()) {

@@ -1,7 +1,4 @@
-import {
-  paginationOptsValidator,
-  paginationResultValidator,
-} from "convex/server";
+import { paginationOptsValidator, paginationResultValidator } from "convex/server";
 import { v } from "convex/values";
 import type { Doc } from "./_generated/dataModel";
 import { type MutationCtx, query } from "./_generated/server";
@@ -38,9 +35,7 @@ export const listForCurrentUser = query({
     }
     const result = await ctx.db
       .query("paymentAttempts")
-      .withIndex("by_payer_user_id_and_created_at", (q) =>
-        q.eq("payer.user_id", identity.subject),
-      )
+      .withIndex("by_payer_user_id_and_created_at", (q) => q.eq("payer.user_id", identity.subject))
       .order("desc")
       .paginate(paginationOpts);
     return { ...result, page: result.page.map(summarize) };
@@ -75,9 +70,7 @@ export async function savePaymentAttempt(
 ): Promise<Outcome> {
   const { user_id } = data.payer;
   const payment =
-    user_id !== undefined && (await isDeletedUser(ctx, user_id))
-      ? withoutPersonalData(data)
-      : data;
+    user_id !== undefined && (await isDeletedUser(ctx, user_id)) ? withoutPersonalData(data) : data;
   const existing = await ctx.db
     .query("paymentAttempts")
     .withIndex("by_payment_id", (q) => q.eq("payment_id", data.payment_id))
@@ -102,15 +95,10 @@ export async function savePaymentAttempt(
  * Removes the personal data (names, email, image) from a deleted user's payments. Amounts, status and
  * ids stay for accounting. Runs in user.deleted's mutation (clerkEvents.ts).
  */
-export async function scrubPayerPersonalData(
-  ctx: MutationCtx,
-  clerkUserId: string,
-): Promise<void> {
+export async function scrubPayerPersonalData(ctx: MutationCtx, clerkUserId: string): Promise<void> {
   const payments = ctx.db
     .query("paymentAttempts")
-    .withIndex("by_payer_user_id_and_created_at", (q) =>
-      q.eq("payer.user_id", clerkUserId),
-    );
+    .withIndex("by_payer_user_id_and_created_at", (q) => q.eq("payer.user_id", clerkUserId));
   for await (const payment of payments) {
     const { payer } = withoutPersonalData(payment);
     await ctx.db.patch("paymentAttempts", payment._id, { payer });
@@ -118,9 +106,7 @@ export async function scrubPayerPersonalData(
 }
 
 /** The payment with only the payer's ids (and an organization payer's name, which is not personal). */
-function withoutPersonalData<T extends Pick<PaymentAttemptData, "payer">>(
-  payment: T,
-): T {
+function withoutPersonalData<T extends Pick<PaymentAttemptData, "payer">>(payment: T): T {
   const { id, user_id, organization_id, organization_name } = payment.payer;
   return {
     ...payment,

@@ -4,12 +4,7 @@ import subscriptionItemCanceled from "../webhooks/samples/subscriptionItem.cance
 import { api } from "./_generated/api";
 import { PRO_PLAN } from "./plans";
 import schema from "./schema";
-import {
-  modules,
-  signedWebhook,
-  useWebhookTestEnv,
-  WEBHOOK_PATH,
-} from "./test.setup";
+import { modules, signedWebhook, useWebhookTestEnv, WEBHOOK_PATH } from "./test.setup";
 
 const USER = "user_2g7np7Hrk0SN6kj5EDMLDaKNL0S";
 

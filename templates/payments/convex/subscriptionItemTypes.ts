@@ -82,9 +82,7 @@ export function toSubscriptionItem(
     period_end: item.period_end ?? undefined,
     canceled_at: item.canceled_at ?? undefined,
     updated_at: item.updated_at,
-    plan: item.plan
-      ? { id: item.plan.id, slug: item.plan.slug, name: item.plan.name }
-      : undefined,
+    plan: item.plan ? { id: item.plan.id, slug: item.plan.slug, name: item.plan.name } : undefined,
     payer: {
       id: payer.id,
       user_id: organization_id ? undefined : payer.user_id || undefined,

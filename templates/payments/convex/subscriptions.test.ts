@@ -9,12 +9,7 @@ import userDeleted from "../webhooks/samples/user.deleted.json";
 import { api } from "./_generated/api";
 import { GRANTING_STATUSES, hasPlan } from "./entitlements";
 import schema from "./schema";
-import {
-  modules,
-  signedWebhook,
-  useWebhookTestEnv,
-  WEBHOOK_PATH,
-} from "./test.setup";
+import { modules, signedWebhook, useWebhookTestEnv, WEBHOOK_PATH } from "./test.setup";
 
 // The Clerk user who pays in Clerk's subscription examples.
 const PAYER = subscriptionItemActive.data.payer.user_id;
@@ -54,10 +49,8 @@ function setup() {
     expect(res.status).toBe(200);
   };
   const asPayer = t.withIdentity({ subject: PAYER });
-  const hasPlanAsPayer = (slug: string) =>
-    asPayer.run((ctx) => hasPlan(ctx, slug));
-  const items = () =>
-    t.run((ctx) => ctx.db.query("subscriptionItems").collect());
+  const hasPlanAsPayer = (slug: string) => asPayer.run((ctx) => hasPlan(ctx, slug));
+  const items = () => t.run((ctx) => ctx.db.query("subscriptionItems").collect());
   return { t, post, asPayer, hasPlanAsPayer, items };
 }
 
@@ -116,9 +109,7 @@ describe("which statuses grant the plan (hasPlan)", () => {
 describe("organization payers", () => {
   test("an organization's item grants nothing to a user, even one named in the payer", async () => {
     const { post, hasPlanAsPayer, items } = setup();
-    await post(
-      itemEvent({ payer: { ...organizationPayer(), user_id: PAYER } }),
-    );
+    await post(itemEvent({ payer: { ...organizationPayer(), user_id: PAYER } }));
     expect(await hasPlanAsPayer("pro-plan")).toBe(false);
     const [item] = await items();
     expect(item.payer).toEqual({
@@ -215,9 +206,7 @@ describe("disorder and redelivery", () => {
     await t.fetch(WEBHOOK_PATH, delivery);
     expect(await items()).toHaveLength(1);
     const log = await t.run((ctx) => ctx.db.query("webhookEvents").collect());
-    expect(log).toMatchObject([
-      { svixId: "msg_sub", outcome: "processed", attempts: 2 },
-    ]);
+    expect(log).toMatchObject([{ svixId: "msg_sub", outcome: "processed", attempts: 2 }]);
   });
 
   test("user.deleted keeps the user's subscription items (no personal data in them) for accounting", async () => {

@@ -39,15 +39,18 @@ export const current = query({
     if (owner === null) return null;
     const items = [];
     for (const status of CURRENT_STATUSES) {
-      const rows = await (owner.kind === "user"
-        ? ctx.db
-            .query("subscriptionItems")
-            .withIndex("by_payer_user_id_and_status", (q) => q.eq("payer.user_id", owner.id).eq("status", status))
-        : ctx.db
-            .query("subscriptionItems")
-            .withIndex("by_payer_organization_id_and_status", (q) =>
-              q.eq("payer.organization_id", owner.id).eq("status", status),
-            )
+      const rows = await (
+        owner.kind === "user"
+          ? ctx.db
+              .query("subscriptionItems")
+              .withIndex("by_payer_user_id_and_status", (q) =>
+                q.eq("payer.user_id", owner.id).eq("status", status),
+              )
+          : ctx.db
+              .query("subscriptionItems")
+              .withIndex("by_payer_organization_id_and_status", (q) =>
+                q.eq("payer.organization_id", owner.id).eq("status", status),
+              )
       ).collect();
       for (const item of rows) {
         items.push({
@@ -94,8 +97,7 @@ export async function saveSubscriptionItem(
   }
   const newer =
     item.updated_at > existing.updated_at ||
-    (item.updated_at === existing.updated_at &&
-      stage(item.status) > stage(existing.status));
+    (item.updated_at === existing.updated_at && stage(item.status) > stage(existing.status));
   if (!newer) {
     return { outcome: "ignored", reason: "not newer than the stored item" };
   }
@@ -128,9 +130,7 @@ const subscriptionEvent: ClerkEventHandler<SubscriptionItemData[]> = {
   data: v.array(subscriptionItemValidator),
   parse: (raw) => {
     const subscription = raw as ClerkSubscriptionJSON;
-    return subscription.items.map((item) =>
-      toSubscriptionItem(item, subscription),
-    );
+    return subscription.items.map((item) => toSubscriptionItem(item, subscription));
   },
   apply: saveSubscriptionItems,
 };

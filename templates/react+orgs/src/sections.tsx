@@ -23,4 +23,6 @@ export const navLinks = [
 ];
 
 /** Signed-in pages besides the dashboard. Vite's App.tsx routes them; Next and TanStack Start have a route file each. */
-export const extraPages: { path: string; Page: ComponentType }[] = [{ path: "/dashboard/team", Page: TeamPage }];
+export const extraPages: { path: string; Page: ComponentType }[] = [
+  { path: "/dashboard/team", Page: TeamPage },
+];

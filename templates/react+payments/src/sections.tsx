@@ -24,7 +24,9 @@ export const navLinks = [
 ];
 
 /** Signed-in pages besides the dashboard. Vite's App.tsx routes them; Next and TanStack Start have a route file each. */
-export const extraPages: { path: string; Page: ComponentType }[] = [{ path: "/dashboard/pro", Page: ProPage }];
+export const extraPages: { path: string; Page: ComponentType }[] = [
+  { path: "/dashboard/pro", Page: ProPage },
+];
 
 function ProjectsWithUpgrade() {
   return <Projects upgradeHref="/dashboard/pro" />;

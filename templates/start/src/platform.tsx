@@ -15,7 +15,15 @@ export {
 
 export const STACK = "TanStack Start";
 
-export function Link({ href, className, children }: { href: string; className?: string; children: ReactNode }) {
+export function Link({
+  href,
+  className,
+  children,
+}: {
+  href: string;
+  className?: string;
+  children: ReactNode;
+}) {
   return (
     <RouterLink to={href} className={className}>
       {children}

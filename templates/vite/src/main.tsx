@@ -12,7 +12,10 @@ const publishableKey = import.meta.env.VITE_CLERK_PUBLISHABLE_KEY;
 const root = createRoot(document.getElementById("root")!);
 
 if (!convexUrl || !publishableKey) {
-  const missing = [!convexUrl && "VITE_CONVEX_URL", !publishableKey && "VITE_CLERK_PUBLISHABLE_KEY"].filter(Boolean);
+  const missing = [
+    !convexUrl && "VITE_CONVEX_URL",
+    !publishableKey && "VITE_CLERK_PUBLISHABLE_KEY",
+  ].filter(Boolean);
   const message =
     `Missing ${missing.join(" and ")}. Set ${missing.length > 1 ? "them" : "it"} in .env.local (see README.md) ` +
     "and restart the dev server, or in your host's build environment and rebuild.";

@@ -14,7 +14,15 @@ export {
 
 export const STACK = "React";
 
-export function Link({ href, className, children }: { href: string; className?: string; children: ReactNode }) {
+export function Link({
+  href,
+  className,
+  children,
+}: {
+  href: string;
+  className?: string;
+  children: ReactNode;
+}) {
   return (
     <RouterLink to={href} className={className}>
       {children}

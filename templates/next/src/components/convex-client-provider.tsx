@@ -6,7 +6,10 @@ import { ConvexReactClient } from "convex/react";
 import { ConvexProviderWithClerk } from "convex/react-clerk";
 
 const url = process.env.NEXT_PUBLIC_CONVEX_URL;
-if (!url) throw new Error("NEXT_PUBLIC_CONVEX_URL is not set: run `npx convex dev` to write it to .env.local.");
+if (!url)
+  throw new Error(
+    "NEXT_PUBLIC_CONVEX_URL is not set: run `npx convex dev` to write it to .env.local.",
+  );
 
 const convex = new ConvexReactClient(url);
 

@@ -11,8 +11,8 @@ export function TeamPage() {
       <header>
         <h1 className="text-3xl font-semibold tracking-tight">Team</h1>
         <p className="mt-2 text-zinc-600">
-          Pick or create a team with the switcher in the header. Projects you create while a team is active belong to
-          the team.
+          Pick or create a team with the switcher in the header. Projects you create while a team is
+          active belong to the team.
         </p>
       </header>
       <Authenticated>
@@ -28,7 +28,8 @@ function Members() {
   if (team === null) {
     return (
       <Panel title="Members">
-        No team is active, or Clerk&apos;s webhook has not synced it yet. Choose a team in the switcher.
+        No team is active, or Clerk&apos;s webhook has not synced it yet. Choose a team in the
+        switcher.
       </Panel>
     );
   }
@@ -36,7 +37,10 @@ function Members() {
     <Panel title={`Members of ${team.team.name}`}>
       <ul className="divide-y divide-zinc-100">
         {team.members.map((member) => (
-          <li key={`${member.name}-${member.role}`} className="flex items-center justify-between py-2">
+          <li
+            key={`${member.name}-${member.role}`}
+            className="flex items-center justify-between py-2"
+          >
             <span className="font-medium text-zinc-900">
               {member.name}
               {member.isYou ? <span className="ml-2 text-zinc-500">(you)</span> : null}

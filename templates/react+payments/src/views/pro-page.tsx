@@ -13,8 +13,8 @@ export function ProPage({ onPlan }: { onPlan?: boolean }) {
     <>
       <h1 className="text-3xl font-semibold tracking-tight">Pro</h1>
       <p className="mt-2 text-zinc-600">
-        The content below comes from a Convex query that checks your plan on the server, so no one without the plan
-        can read it, whatever client they use.
+        The content below comes from a Convex query that checks your plan on the server, so no one
+        without the plan can read it, whatever client they use.
       </p>
       <ProContent />
     </>

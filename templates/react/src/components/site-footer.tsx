@@ -8,11 +8,17 @@ export function SiteFooter() {
         <Logo />
         <p>
           Built with{" "}
-          <a href="https://convex.dev" className="underline-offset-4 hover:text-zinc-900 hover:underline">
+          <a
+            href="https://convex.dev"
+            className="underline-offset-4 hover:text-zinc-900 hover:underline"
+          >
             Convex
           </a>
           ,{" "}
-          <a href="https://clerk.com" className="underline-offset-4 hover:text-zinc-900 hover:underline">
+          <a
+            href="https://clerk.com"
+            className="underline-offset-4 hover:text-zinc-900 hover:underline"
+          >
             Clerk
           </a>{" "}
           and {STACK}.

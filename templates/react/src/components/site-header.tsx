@@ -10,7 +10,9 @@ export function SiteHeader() {
         <div className="flex items-center gap-2 text-sm">
           <Show when="signed-out">
             <SignInButton mode="modal">
-              <button className="rounded-full px-4 py-2 font-medium text-zinc-700 hover:bg-zinc-100">Sign in</button>
+              <button className="rounded-full px-4 py-2 font-medium text-zinc-700 hover:bg-zinc-100">
+                Sign in
+              </button>
             </SignInButton>
             <SignUpButton mode="modal">
               <button className="rounded-full bg-zinc-900 px-4 py-2 font-medium text-white hover:bg-zinc-700">
@@ -21,7 +23,11 @@ export function SiteHeader() {
           <Show when="signed-in">
             <nav className="flex items-center gap-1">
               {navLinks.map(({ href, label }) => (
-                <Link key={href} href={href} className="rounded-full px-4 py-2 font-medium text-zinc-700 hover:bg-zinc-100">
+                <Link
+                  key={href}
+                  href={href}
+                  className="rounded-full px-4 py-2 font-medium text-zinc-700 hover:bg-zinc-100"
+                >
                   {label}
                 </Link>
               ))}

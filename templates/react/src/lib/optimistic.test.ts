@@ -8,7 +8,9 @@ import { insertProjectOptimistically } from "./optimistic";
 function localStore(queries: { args: Record<string, unknown>; value: unknown }[]) {
   const store = {
     getAllQueries: (query: unknown) =>
-      getFunctionName(query as typeof api.projects.list) === getFunctionName(api.projects.list) ? queries : [],
+      getFunctionName(query as typeof api.projects.list) === getFunctionName(api.projects.list)
+        ? queries
+        : [],
     getQuery: () => undefined,
     setQuery: (_query: unknown, args: Record<string, unknown>, value: unknown) => {
       const entry = queries.find((q) => q.args === args);

@@ -9,7 +9,8 @@ import { site } from "../lib/site";
 import styles from "../styles.css?url";
 
 const convexUrl = import.meta.env.VITE_CONVEX_URL;
-if (!convexUrl) throw new Error("VITE_CONVEX_URL is not set: run `npx convex dev` to write it to .env.local.");
+if (!convexUrl)
+  throw new Error("VITE_CONVEX_URL is not set: run `npx convex dev` to write it to .env.local.");
 // The client connects on its first query, which only happens in the browser.
 const convex = new ConvexReactClient(convexUrl);
 

@@ -55,7 +55,9 @@ function Payments() {
                 <td>{new Date(payment.paid_at ?? payment.created_at).toLocaleDateString()}</td>
                 <td>{payment.plans.join(", ")}</td>
                 <td className="text-zinc-500 capitalize">
-                  {payment.last4 ? `${payment.card_type ?? "card"} •••• ${payment.last4}` : payment.payment_method}
+                  {payment.last4
+                    ? `${payment.card_type ?? "card"} •••• ${payment.last4}`
+                    : payment.payment_method}
                 </td>
                 <td>
                   <StatusPill status={payment.status} />

@@ -26,7 +26,10 @@ function Content() {
     // Clerk already says Pro (the page shows this only then), but Clerk's billing webhook has not reached Convex
     // yet. The query above is live: the content appears as soon as it does.
     return (
-      <div className="mt-8 flex items-center gap-3 rounded-2xl border border-zinc-200 p-6 text-sm text-zinc-600" role="status">
+      <div
+        className="mt-8 flex items-center gap-3 rounded-2xl border border-zinc-200 p-6 text-sm text-zinc-600"
+        role="status"
+      >
         <span className="size-2 animate-pulse rounded-full bg-amber-500" />
         Activating your plan… This takes a few seconds after checkout.
       </div>

@@ -15,8 +15,8 @@ export function Account() {
       <Unauthenticated>
         <Show when="signed-in">
           <p className="text-red-700">
-            Convex did not accept your Clerk session. Check that the Convex integration is active in Clerk and that
-            CLERK_JWT_ISSUER_DOMAIN is set on the Convex deployment.
+            Convex did not accept your Clerk session. Check that the Convex integration is active in
+            Clerk and that CLERK_JWT_ISSUER_DOMAIN is set on the Convex deployment.
           </p>
         </Show>
       </Unauthenticated>
@@ -35,7 +35,8 @@ function UserRecord() {
     return (
       <div className="flex items-center gap-3 text-zinc-600" role="status">
         <span className="size-2 animate-pulse rounded-full bg-amber-500" />
-        Syncing your account from Clerk… The webhook creates it within a few seconds, and this updates by itself.
+        Syncing your account from Clerk… The webhook creates it within a few seconds, and this
+        updates by itself.
       </div>
     );
   }
@@ -48,7 +49,8 @@ function UserRecord() {
         <Field label="Member since" value={new Date(user._creationTime).toLocaleDateString()} />
       </dl>
       <p className="mt-6 border-t border-zinc-100 pt-4 text-zinc-500">
-        Live from <code>api.users.current</code>: change your name under “Manage account” and watch it update.
+        Live from <code>api.users.current</code>: change your name under “Manage account” and watch
+        it update.
       </p>
     </>
   );
@@ -58,7 +60,11 @@ function Field({ label, value, mono }: { label: string; value: string; mono?: bo
   return (
     <div>
       <dt className="text-zinc-500">{label}</dt>
-      <dd className={`mt-1 truncate font-medium text-zinc-900 ${mono ? "font-mono text-xs leading-5" : ""}`}>{value}</dd>
+      <dd
+        className={`mt-1 truncate font-medium text-zinc-900 ${mono ? "font-mono text-xs leading-5" : ""}`}
+      >
+        {value}
+      </dd>
     </div>
   );
 }

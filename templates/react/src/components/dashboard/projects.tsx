@@ -25,7 +25,11 @@ export function Projects({ upgradeHref }: { upgradeHref?: string }) {
 
 function ProjectList({ upgradeHref }: { upgradeHref?: string }) {
   const usage = useQuery(api.projects.usage);
-  const { results, status, loadMore } = usePaginatedQuery(api.projects.list, {}, { initialNumItems: 10 });
+  const { results, status, loadMore } = usePaginatedQuery(
+    api.projects.list,
+    {},
+    { initialNumItems: 10 },
+  );
   const create = useMutation(api.projects.create).withOptimisticUpdate(insertProjectOptimistically);
   const [name, setName] = useState("");
   const [error, setError] = useState<string | null>(null);
@@ -77,7 +81,9 @@ function ProjectList({ upgradeHref }: { upgradeHref?: string }) {
         </button>
       </form>
       <p className="mt-2 text-zinc-500">
-        {usage.limit === null ? `${usage.count} projects` : `${usage.count} of ${usage.limit} projects on the free plan.`}
+        {usage.limit === null
+          ? `${usage.count} projects`
+          : `${usage.count} of ${usage.limit} projects on the free plan.`}
         {full && upgradeHref ? (
           <>
             {" "}
@@ -94,7 +100,13 @@ function ProjectList({ upgradeHref }: { upgradeHref?: string }) {
       ) : null}
       <ul className="mt-4 divide-y divide-zinc-100 border-t border-zinc-100">
         {results.map((project) => (
-          <ProjectRow key={project._id} id={project._id} name={project.name} canDelete={usage.canDelete} onError={setError} />
+          <ProjectRow
+            key={project._id}
+            id={project._id}
+            name={project.name}
+            canDelete={usage.canDelete}
+            onError={setError}
+          />
         ))}
       </ul>
       {status !== "Exhausted" && (
@@ -110,7 +122,12 @@ function ProjectList({ upgradeHref }: { upgradeHref?: string }) {
   );
 }
 
-function ProjectRow(props: { id: Id<"projects">; name: string; canDelete: boolean; onError: (message: string) => void }) {
+function ProjectRow(props: {
+  id: Id<"projects">;
+  name: string;
+  canDelete: boolean;
+  onError: (message: string) => void;
+}) {
   const rename = useMutation(api.projects.rename);
   const remove = useMutation(api.projects.remove);
   const [editing, setEditing] = useState<string | null>(null);
@@ -144,7 +161,10 @@ function ProjectRow(props: { id: Id<"projects">; name: string; canDelete: boolea
             maxLength={80}
             className="min-w-0 flex-1 rounded-full border border-zinc-300 px-3 py-1"
           />
-          <button type="submit" className="rounded-full px-3 py-1 font-medium text-zinc-700 hover:bg-zinc-100">
+          <button
+            type="submit"
+            className="rounded-full px-3 py-1 font-medium text-zinc-700 hover:bg-zinc-100"
+          >
             Save
           </button>
         </form>
@@ -155,7 +175,10 @@ function ProjectRow(props: { id: Id<"projects">; name: string; canDelete: boolea
     <li className="flex items-center justify-between gap-2 py-2">
       <span className="truncate font-medium text-zinc-900">{props.name}</span>
       <span className="flex shrink-0 gap-1">
-        <button onClick={() => setEditing(props.name)} className="rounded-full px-3 py-1 text-zinc-700 hover:bg-zinc-100">
+        <button
+          onClick={() => setEditing(props.name)}
+          className="rounded-full px-3 py-1 text-zinc-700 hover:bg-zinc-100"
+        >
           Rename
         </button>
         <button

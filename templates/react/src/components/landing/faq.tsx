@@ -30,7 +30,9 @@ export function Faq() {
           <details key={q} className="group py-5">
             <summary className="flex cursor-pointer list-none items-center justify-between gap-6 font-medium">
               {q}
-              <span className="text-xl leading-none text-zinc-400 transition group-open:rotate-45">+</span>
+              <span className="text-xl leading-none text-zinc-400 transition group-open:rotate-45">
+                +
+              </span>
             </summary>
             <p className="mt-3 text-sm leading-6 text-zinc-600">{a}</p>
           </details>

@@ -31,13 +31,18 @@ export function Features() {
   return (
     <section id="features" className="border-t border-zinc-200/70 bg-zinc-50/60">
       <div className="mx-auto max-w-6xl px-6 py-24">
-        <h2 className="text-center text-3xl font-semibold tracking-tight">Everything a SaaS needs on day one</h2>
+        <h2 className="text-center text-3xl font-semibold tracking-tight">
+          Everything a SaaS needs on day one
+        </h2>
         <p className="mx-auto mt-4 max-w-xl text-center text-zinc-600">
           The boring parts are done and tested, so your first commit can be a feature.
         </p>
         <ul className="mt-14 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
           {features.map((feature) => (
-            <li key={feature.title} className="rounded-2xl border border-zinc-200 bg-white p-6 shadow-xs">
+            <li
+              key={feature.title}
+              className="rounded-2xl border border-zinc-200 bg-white p-6 shadow-xs"
+            >
               <span className="block size-2 rounded-full bg-indigo-500" />
               <h3 className="mt-4 font-semibold">{feature.title}</h3>
               <p className="mt-2 text-sm leading-6 text-zinc-600">{feature.body}</p>

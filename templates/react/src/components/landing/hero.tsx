@@ -12,8 +12,8 @@ export function Hero() {
           Ship your SaaS, not its plumbing
         </h1>
         <p className="mx-auto mt-6 max-w-xl text-lg text-pretty text-zinc-600">
-          Sign-in, a real-time database and users synced from Clerk are already wired together. Start with the part
-          only you can build.
+          Sign-in, a real-time database and users synced from Clerk are already wired together.
+          Start with the part only you can build.
         </p>
         <div className="mt-10 flex justify-center gap-3">
           <Show when="signed-out">
