@@ -24,6 +24,7 @@ export const dotfileRenames: Record<string, string> = {
   _npmrc: ".npmrc",
   "_yarnrc.yml": ".yarnrc.yml",
   "_prettierrc.json": ".prettierrc.json",
+  "_oxlintrc.json": ".oxlintrc.json",
   _prettierignore: ".prettierignore",
 };
 

@@ -43,10 +43,10 @@ export const dependencyVersionMap = {
   // Lint and format (the same on both lines: ESLint 10 supports ^20.19.0 || ^22.13.0 || >=24).
   "@convex-dev/eslint-plugin": "^5.0.0",
   "@eslint/js": "^10.0.0",
-  "@next/eslint-plugin-next": "^16.0.0",
   eslint: "^10.0.0",
   // 7.x: the React Compiler's rules beside rules-of-hooks; the only line that supports ESLint 10.
-  "eslint-plugin-react-hooks": "^7.0.0",
+  // React's hooks rules and Next.js's rules, for the React frontends (oxlint's own implementations).
+  oxlint: "^1.90.0",
   prettier: "^3.0.0",
   // The minor @convex-dev/eslint-plugin 5 pins its @typescript-eslint/utils to: one copy of the
   // @typescript-eslint packages installs instead of two (about 50 fewer packages).
