@@ -8,5 +8,5 @@ import { userEventHandlers } from "./users";
  * (the payments layer adds paymentAttempt.*, subscription.* and subscriptionItem.*).
  */
 export const clerkEventHandlers = {
-  ...userEventHandlers,
+  ...userEventHandlers(),
 };

@@ -5,7 +5,7 @@ import userCreated from "../webhooks/samples/user.created.json";
 import userDeleted from "../webhooks/samples/user.deleted.json";
 import userUpdated from "../webhooks/samples/user.updated.json";
 import { api } from "./_generated/api";
-import { userEventHandlers } from "./users";
+import { clerkEventHandlers } from "./clerkEvents";
 import schema from "./schema";
 import { modules, signedWebhook, useWebhookTestEnv, WEBHOOK_PATH } from "./test.setup";
 
@@ -249,7 +249,7 @@ describe("the events log (webhookEvents)", () => {
   test("a failure is logged and answered 500; Svix's retry of the same id is applied", async () => {
     const { post, users, log } = setup();
     const apply = vi
-      .spyOn(userEventHandlers["user.created"], "apply")
+      .spyOn(clerkEventHandlers["user.created"], "apply")
       .mockRejectedValueOnce(new Error("database busy"));
     const delivery = signedWebhook(userCreated, { id: "msg_retry" });
     expect((await post(delivery)).status).toBe(500);

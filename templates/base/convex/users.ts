@@ -195,13 +195,25 @@ const userUpserted: ClerkEventHandler<ClerkUser> = {
   apply: upsertUser,
 };
 
-/** Webhook handlers for Clerk's user events; wired up in clerkEvents.ts. */
-export const userEventHandlers = {
-  "user.created": userUpserted,
-  "user.updated": userUpserted,
-  "user.deleted": {
+/**
+ * Webhook handlers for Clerk's user events; wired up in clerkEvents.ts. `cleanups` run after user.deleted, in its
+ * mutation, for the data features keep about the user (their payments' personal data, their memberships).
+ */
+export function userEventHandlers(
+  ...cleanups: ((ctx: MutationCtx, clerkUserId: string) => Promise<void>)[]
+) {
+  const userDeleted: ClerkEventHandler<{ id: string }> = {
     data: deletedUserValidator,
     parse: pickDeletedUser,
-    apply: deleteUser,
-  } satisfies ClerkEventHandler<{ id: string }>,
-};
+    apply: async (ctx, data) => {
+      const outcome = await deleteUser(ctx, data);
+      for (const cleanup of cleanups) await cleanup(ctx, data.id);
+      return outcome;
+    },
+  };
+  return {
+    "user.created": userUpserted,
+    "user.updated": userUpserted,
+    "user.deleted": userDeleted,
+  };
+}

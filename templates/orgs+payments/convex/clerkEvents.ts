@@ -2,9 +2,6 @@ import { organizationEventHandlers, removeMembershipsOf } from "./organizations"
 import { paymentAttemptEventHandlers, scrubPayerPersonalData } from "./paymentAttempts";
 import { subscriptionEventHandlers } from "./subscriptions";
 import { userEventHandlers } from "./users";
-import type { ClerkEventHandler, Outcome } from "./webhookEvents";
-
-const userDeleted = userEventHandlers["user.deleted"];
 
 /**
  * The Clerk webhook events this backend acts on, by event type. http.ts verifies every delivery
@@ -15,16 +12,7 @@ const userDeleted = userEventHandlers["user.deleted"];
  * from their payments, in the same mutation.
  */
 export const clerkEventHandlers = {
-  ...userEventHandlers,
-  "user.deleted": {
-    ...userDeleted,
-    apply: async (ctx, data): Promise<Outcome> => {
-      const outcome = await userDeleted.apply(ctx, data);
-      await removeMembershipsOf(ctx, data.id);
-      await scrubPayerPersonalData(ctx, data.id);
-      return outcome;
-    },
-  } satisfies ClerkEventHandler<{ id: string }>,
+  ...userEventHandlers(removeMembershipsOf, scrubPayerPersonalData),
   ...organizationEventHandlers,
   ...paymentAttemptEventHandlers,
   ...subscriptionEventHandlers,

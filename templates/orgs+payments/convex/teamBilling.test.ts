@@ -28,8 +28,8 @@ function proItem(id: string, payer: { organization_id?: string; user_id?: string
   };
 }
 
-test("a team's Pro item grants the team the plan and lifts its limit; it grants its members nothing as users", async () => {
-  const t = convexTest(schema, modules);
+/** ADMIN as an admin of TEAM, as Clerk's membership webhook would have stored it. */
+async function adminOfTeam(t: ReturnType<typeof convexTest>) {
   await t.run((ctx) =>
     ctx.db.insert("memberships", {
       membershipId: "orgmem_admin",
@@ -40,6 +40,11 @@ test("a team's Pro item grants the team the plan and lifts its limit; it grants 
       clerkUpdatedAt: 1,
     }),
   );
+}
+
+test("a team's Pro item grants the team the plan and lifts its limit; it grants its members nothing as users", async () => {
+  const t = convexTest(schema, modules);
+  await adminOfTeam(t);
   const inTeam = t.withIdentity({ subject: ADMIN, o: { id: TEAM } });
   const personal = t.withIdentity({ subject: ADMIN });
   const team = { kind: "team", id: TEAM, role: "org:admin" } as const;
@@ -63,16 +68,7 @@ test("a team's Pro item grants the team the plan and lifts its limit; it grants 
 
 test("a user's own Pro plan does not lift their team's limit", async () => {
   const t = convexTest(schema, modules);
-  await t.run((ctx) =>
-    ctx.db.insert("memberships", {
-      membershipId: "orgmem_admin",
-      orgId: TEAM,
-      userId: ADMIN,
-      role: "org:admin",
-      name: "Admin",
-      clerkUpdatedAt: 1,
-    }),
-  );
+  await adminOfTeam(t);
   expect(
     (await t.fetch(WEBHOOK_PATH, signedWebhook(proItem("csub_item_user", { user_id: ADMIN }))))
       .status,
@@ -89,16 +85,7 @@ test("a user's own Pro plan does not lift their team's limit", async () => {
 
 test("api.pro.content follows the active team's plan", async () => {
   const t = convexTest(schema, modules);
-  await t.run((ctx) =>
-    ctx.db.insert("memberships", {
-      membershipId: "orgmem_admin",
-      orgId: TEAM,
-      userId: ADMIN,
-      role: "org:admin",
-      name: "Admin",
-      clerkUpdatedAt: 1,
-    }),
-  );
+  await adminOfTeam(t);
   expect(
     (
       await t.fetch(

@@ -1,9 +1,6 @@
 import { paymentAttemptEventHandlers, scrubPayerPersonalData } from "./paymentAttempts";
 import { subscriptionEventHandlers } from "./subscriptions";
 import { userEventHandlers } from "./users";
-import type { ClerkEventHandler, Outcome } from "./webhookEvents";
-
-const userDeleted = userEventHandlers["user.deleted"];
 
 /**
  * The Clerk webhook events this backend acts on, by event type. http.ts verifies every delivery
@@ -14,15 +11,7 @@ const userDeleted = userEventHandlers["user.deleted"];
  * same mutation.
  */
 export const clerkEventHandlers = {
-  ...userEventHandlers,
-  "user.deleted": {
-    ...userDeleted,
-    apply: async (ctx, data): Promise<Outcome> => {
-      const outcome = await userDeleted.apply(ctx, data);
-      await scrubPayerPersonalData(ctx, data.id);
-      return outcome;
-    },
-  } satisfies ClerkEventHandler<{ id: string }>,
+  ...userEventHandlers(scrubPayerPersonalData),
   ...paymentAttemptEventHandlers,
   ...subscriptionEventHandlers,
 };

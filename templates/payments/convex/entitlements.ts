@@ -1,4 +1,5 @@
 import { ConvexError } from "convex/values";
+import type { Doc } from "./_generated/dataModel";
 import type { QueryCtx } from "./_generated/server";
 import type { Owner } from "./owners";
 
@@ -25,23 +26,32 @@ export const GRANTING_STATUSES = ["active", "past_due", "canceled"] as const;
 export async function plansOf(ctx: QueryCtx, owner: Owner): Promise<string[]> {
   const slugs = new Set<string>();
   for (const status of GRANTING_STATUSES) {
-    const items =
-      owner.kind === "user"
-        ? ctx.db
-            .query("subscriptionItems")
-            .withIndex("by_payer_user_id_and_status", (q) =>
-              q.eq("payer.user_id", owner.id).eq("status", status),
-            )
-        : ctx.db
-            .query("subscriptionItems")
-            .withIndex("by_payer_organization_id_and_status", (q) =>
-              q.eq("payer.organization_id", owner.id).eq("status", status),
-            );
-    for (const item of await items.collect()) {
+    for (const item of await itemsOf(ctx, owner, status)) {
       if (item.plan) slugs.add(item.plan.slug);
     }
   }
   return [...slugs].sort();
+}
+
+/** The owner's subscription items in one status: a user's by payer.user_id, a team's by payer.organization_id. */
+export async function itemsOf(
+  ctx: QueryCtx,
+  owner: Owner,
+  status: string,
+): Promise<Doc<"subscriptionItems">[]> {
+  const items =
+    owner.kind === "user"
+      ? ctx.db
+          .query("subscriptionItems")
+          .withIndex("by_payer_user_id_and_status", (q) =>
+            q.eq("payer.user_id", owner.id).eq("status", status),
+          )
+      : ctx.db
+          .query("subscriptionItems")
+          .withIndex("by_payer_organization_id_and_status", (q) =>
+            q.eq("payer.organization_id", owner.id).eq("status", status),
+          );
+  return await items.collect();
 }
 
 /**

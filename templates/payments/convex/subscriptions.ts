@@ -1,6 +1,6 @@
 import { v } from "convex/values";
 import { type MutationCtx, query } from "./_generated/server";
-import { GRANTING_STATUSES, plansOf } from "./entitlements";
+import { GRANTING_STATUSES, itemsOf, plansOf } from "./entitlements";
 import { getOwner } from "./owners";
 import {
   type ClerkSubscriptionItemJSON,
@@ -39,19 +39,7 @@ export const current = query({
     if (owner === null) return null;
     const items = [];
     for (const status of CURRENT_STATUSES) {
-      const rows = await (
-        owner.kind === "user"
-          ? ctx.db
-              .query("subscriptionItems")
-              .withIndex("by_payer_user_id_and_status", (q) =>
-                q.eq("payer.user_id", owner.id).eq("status", status),
-              )
-          : ctx.db
-              .query("subscriptionItems")
-              .withIndex("by_payer_organization_id_and_status", (q) =>
-                q.eq("payer.organization_id", owner.id).eq("status", status),
-              )
-      ).collect();
+      const rows = await itemsOf(ctx, owner, status);
       for (const item of rows) {
         items.push({
           plan: item.plan && { slug: item.plan.slug, name: item.plan.name },

@@ -14,3 +14,23 @@ export function Panel({ title, children }: { title: string; children: ReactNode 
 export function Placeholder() {
   return <div className="h-10 animate-pulse rounded-lg bg-zinc-100" />;
 }
+
+/** The button under a paginated list, until every page is loaded (`usePaginatedQuery`'s status and loadMore). */
+export function LoadMore({
+  status,
+  loadMore,
+}: {
+  status: string;
+  loadMore: (numItems: number) => void;
+}) {
+  if (status === "Exhausted") return null;
+  return (
+    <button
+      onClick={() => loadMore(10)}
+      disabled={status === "LoadingMore"}
+      className="mt-4 rounded-full border border-zinc-300 px-4 py-2 font-medium text-zinc-700 hover:bg-zinc-50 disabled:opacity-50"
+    >
+      {status === "LoadingMore" ? "Loading…" : "Load more"}
+    </button>
+  );
+}

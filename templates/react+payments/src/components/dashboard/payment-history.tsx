@@ -3,7 +3,7 @@
 import { Authenticated, usePaginatedQuery } from "convex/react";
 import { api } from "../../../convex/_generated/api";
 import { Link } from "../../platform";
-import { Panel, Placeholder } from "../panel";
+import { LoadMore, Panel, Placeholder } from "../panel";
 import { StatusPill } from "./status-pill";
 
 /** The signed-in user's Clerk Billing payments, stored in Convex by the webhook, newest first. */
@@ -68,15 +68,7 @@ function Payments() {
           </tbody>
         </table>
       </div>
-      {status !== "Exhausted" && (
-        <button
-          onClick={() => loadMore(10)}
-          disabled={status === "LoadingMore"}
-          className="mt-4 rounded-full border border-zinc-300 px-4 py-2 font-medium text-zinc-700 hover:bg-zinc-50 disabled:opacity-50"
-        >
-          {status === "LoadingMore" ? "Loading…" : "Load more"}
-        </button>
-      )}
+      <LoadMore status={status} loadMore={loadMore} />
     </>
   );
 }

@@ -7,7 +7,7 @@ import { api } from "../../../convex/_generated/api";
 import type { Id } from "../../../convex/_generated/dataModel";
 import { insertProjectOptimistically } from "../../lib/optimistic";
 import { Link } from "../../platform";
-import { Panel, Placeholder } from "../panel";
+import { LoadMore, Panel, Placeholder } from "../panel";
 
 /**
  * The example feature: the owner's projects (yours, or your active team's), live from Convex. Creating one shows it
@@ -109,15 +109,7 @@ function ProjectList({ upgradeHref }: { upgradeHref?: string }) {
           />
         ))}
       </ul>
-      {status !== "Exhausted" && (
-        <button
-          onClick={() => loadMore(10)}
-          disabled={status === "LoadingMore"}
-          className="mt-4 rounded-full border border-zinc-300 px-4 py-2 font-medium text-zinc-700 hover:bg-zinc-50 disabled:opacity-50"
-        >
-          {status === "LoadingMore" ? "Loading…" : "Load more"}
-        </button>
-      )}
+      <LoadMore status={status} loadMore={loadMore} />
     </>
   );
 }
