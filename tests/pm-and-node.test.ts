@@ -31,12 +31,13 @@ const managers: Manager[] = [
   {
     label: "pnpm",
     pm: "pnpm",
-    pkg: "pnpm@latest",
+    pkg: "pnpm@10",
     bin: "node_modules/.bin",
     lockfile: "pnpm-lock.yaml",
     lockMark: /^lockfileVersion: /m,
-    // With packageManager set, pnpm 12 resolves its own @pnpm/exe build to pin it in the lockfile; this machine's
-    // registry lags behind pnpm's latest there, so it is switched off here.
+    // pnpm 10, not 12: with packageManager set, pnpm 12 resolves its own @pnpm/exe builds for every platform to pin
+    // them in the lockfile, and this machine's registry has no @pnpm/exe.netbsd-x64 (a 404 that fails the install
+    // now and then, whatever manage-package-manager-versions says). pnpm 10 installs the same project.
     env: { pnpm_config_manage_package_manager_versions: "false", npm_config_manage_package_manager_versions: "false" },
   },
   {
