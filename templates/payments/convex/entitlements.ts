@@ -7,8 +7,8 @@ import type { Owner } from "./owners";
  * Subscription item statuses that grant the item's plan. Statuses and their meaning are from Clerk's webhook
  * spec (BillingSubscriptionItemEventPayload.status):
  * - active: the item describing the current state of the subscription (a free trial is active too);
- * - past_due: a payment is overdue on it. Access stays while the charge is retried; the item then becomes
- *   active again (paid) or ended;
+ * - past_due: a payment is overdue on it. This starter keeps access while it is past due, as a grace period
+ *   (remove "past_due" below to lock it at once); when Clerk ends the item, access stops;
  * - canceled: it "will end at the end of the current billing period", which is paid for. Clerk sends
  *   subscriptionItem.ended when that period is over, and access stops then.
  * Not granting: upcoming (scheduled, not started: subscriptionItem.active comes when it starts), incomplete
