@@ -8,8 +8,8 @@ import {
   clerkPublishableKey,
   clerkSecretKey,
   convexUrl,
-  missingEnvMessage,
   type RequiredVariable,
+  stopUnlessSet,
 } from "./src/lib/check-env";
 
 const publicKeys = [
@@ -27,10 +27,6 @@ const checks: Record<string, { task: string; required: RequiredVariable[] }> = {
 export default function nextConfig(phase: string): NextConfig {
   // `next typegen` (in `typecheck`) loads this config as a build would, but needs no keys.
   const check = process.argv.includes("typegen") ? undefined : checks[phase];
-  const missing = check && missingEnvMessage(check.required, process.env, check.task);
-  if (missing) {
-    console.error(missing);
-    process.exit(1);
-  }
+  if (check) stopUnlessSet(check.required, process.env, check.task);
   return {};
 }

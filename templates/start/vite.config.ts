@@ -6,7 +6,7 @@ import {
   clerkPublishableKey,
   clerkSecretKey,
   convexUrl,
-  missingEnvMessage,
+  stopUnlessSet,
 } from "./src/lib/check-env.ts";
 
 export default defineConfig(({ command, mode, isPreview }) => {
@@ -17,16 +17,11 @@ export default defineConfig(({ command, mode, isPreview }) => {
       clerkPublishableKey("VITE_CLERK_PUBLISHABLE_KEY"),
     ];
     const required = command === "build" ? publicKeys : [...publicKeys, clerkSecretKey];
-    const env = loadEnv(mode, process.cwd(), "");
-    const missing = missingEnvMessage(
+    stopUnlessSet(
       required,
-      env,
+      loadEnv(mode, process.cwd(), ""),
       command === "build" ? "vite build" : "vite dev",
     );
-    if (missing) {
-      console.error(missing);
-      process.exit(1);
-    }
   }
   return {
     server: { port: 3000 },

@@ -1,7 +1,7 @@
 import tailwindcss from "@tailwindcss/vite";
 import react from "@vitejs/plugin-react";
 import { defineConfig, loadEnv } from "vite";
-import { clerkPublishableKey, convexUrl, missingEnvMessage } from "./src/lib/check-env.ts";
+import { clerkPublishableKey, convexUrl, stopUnlessSet } from "./src/lib/check-env.ts";
 
 export default defineConfig(({ command, mode, isPreview }) => {
   // The build inlines the public keys and the dev server serves them: stop early when one is missing.
@@ -10,16 +10,11 @@ export default defineConfig(({ command, mode, isPreview }) => {
       convexUrl("VITE_CONVEX_URL"),
       clerkPublishableKey("VITE_CLERK_PUBLISHABLE_KEY"),
     ];
-    const env = loadEnv(mode, process.cwd(), "");
-    const missing = missingEnvMessage(
+    stopUnlessSet(
       required,
-      env,
+      loadEnv(mode, process.cwd(), ""),
       command === "build" ? "vite build" : "vite dev",
     );
-    if (missing) {
-      console.error(missing);
-      process.exit(1);
-    }
   }
   return { plugins: [react(), tailwindcss()] };
 });

@@ -2,6 +2,7 @@ import { ConvexError, type Infer, v } from "convex/values";
 import type { Doc } from "./_generated/dataModel";
 import { type MutationCtx, query, type QueryCtx } from "./_generated/server";
 import { deleteProjectsOf } from "./projects";
+import { isNewer } from "./ordering";
 import type { ClerkEventHandler, Outcome } from "./webhookEvents";
 
 /** The signed-in user, as the UI shows it; null when signed out or before Clerk's webhook created the user. */
@@ -60,7 +61,7 @@ export async function upsertUser(ctx: MutationCtx, data: ClerkUser): Promise<Out
     });
     return { outcome: "processed" };
   }
-  if (data.updated_at <= user.clerkUpdatedAt) {
+  if (!isNewer(data.updated_at, user.clerkUpdatedAt)) {
     return {
       outcome: "ignored",
       reason:

@@ -28,6 +28,12 @@ function proItem(id: string, payer: { organization_id?: string; user_id?: string
   };
 }
 
+/** TEAM subscribes to Pro: Clerk's billing webhook for an item paid by the organization. */
+async function subscribeTeam(t: ReturnType<typeof convexTest>) {
+  const item = proItem("csub_item_team", { organization_id: TEAM });
+  expect((await t.fetch(WEBHOOK_PATH, signedWebhook(item))).status).toBe(200);
+}
+
 /** ADMIN as an admin of TEAM, as Clerk's membership webhook would have stored it. */
 async function adminOfTeam(t: ReturnType<typeof convexTest>) {
   await t.run((ctx) =>
@@ -50,14 +56,7 @@ test("a team's Pro item grants the team the plan and lifts its limit; it grants 
   const team = { kind: "team", id: TEAM, role: "org:admin" } as const;
 
   expect(await t.run((ctx) => hasPlan(ctx, PRO_PLAN, team))).toBe(false);
-  expect(
-    (
-      await t.fetch(
-        WEBHOOK_PATH,
-        signedWebhook(proItem("csub_item_team", { organization_id: TEAM })),
-      )
-    ).status,
-  ).toBe(200);
+  await subscribeTeam(t);
   expect(await t.run((ctx) => hasPlan(ctx, PRO_PLAN, team))).toBe(true);
   expect(await personal.run((ctx) => hasPlan(ctx, PRO_PLAN))).toBe(false);
 
@@ -86,14 +85,7 @@ test("a user's own Pro plan does not lift their team's limit", async () => {
 test("api.pro.content follows the active team's plan", async () => {
   const t = convexTest(schema, modules);
   await adminOfTeam(t);
-  expect(
-    (
-      await t.fetch(
-        WEBHOOK_PATH,
-        signedWebhook(proItem("csub_item_team", { organization_id: TEAM })),
-      )
-    ).status,
-  ).toBe(200);
+  await subscribeTeam(t);
   const inTeam = t.withIdentity({ subject: ADMIN, o: { id: TEAM } });
   expect(await inTeam.query(api.pro.content, {})).toMatchObject({ headline: expect.any(String) });
   expect(await inTeam.query(api.subscriptions.current, {})).toMatchObject({

@@ -4,6 +4,7 @@ import { type MutationCtx, query, type QueryCtx } from "./_generated/server";
 import { getOwner } from "./owners";
 import { deleteProjectsOf } from "./projects";
 import { isDeletedUser } from "./users";
+import { isNewer } from "./ordering";
 import type { ClerkEventHandler, Outcome } from "./webhookEvents";
 
 /*
@@ -103,7 +104,7 @@ export async function saveOrganization(ctx: MutationCtx, data: OrganizationData)
     });
     return { outcome: "processed" };
   }
-  if (data.updated_at <= existing.clerkUpdatedAt) {
+  if (!isNewer(data.updated_at, existing.clerkUpdatedAt)) {
     return { outcome: "ignored", reason: "not newer than the stored team" };
   }
   await ctx.db.patch("organizations", existing._id, {
@@ -166,7 +167,7 @@ export async function saveMembership(ctx: MutationCtx, data: MembershipData): Pr
     });
     return { outcome: "processed" };
   }
-  if (data.updated_at <= existing.clerkUpdatedAt) {
+  if (!isNewer(data.updated_at, existing.clerkUpdatedAt)) {
     return { outcome: "ignored", reason: "not newer than the stored membership" };
   }
   await ctx.db.patch("memberships", existing._id, fields);

@@ -9,6 +9,7 @@ import {
   transformWebhookData,
 } from "./paymentAttemptTypes";
 import { isDeletedUser } from "./users";
+import { isNewer } from "./ordering";
 import type { ClerkEventHandler, Outcome } from "./webhookEvents";
 
 /** One payment as the payment history shows it: no Stripe ids, no payer details. */
@@ -79,11 +80,9 @@ export async function savePaymentAttempt(
     await ctx.db.insert("paymentAttempts", payment);
     return { outcome: "processed" };
   }
-  const newer =
-    data.updated_at > existing.updated_at ||
-    (data.updated_at === existing.updated_at &&
-      (paymentRank[data.status] ?? 0) > (paymentRank[existing.status] ?? 0));
-  if (!newer) {
+  const rank = (status: string) => paymentRank[status] ?? 0;
+  const stage = { incoming: rank(data.status), stored: rank(existing.status) };
+  if (!isNewer(data.updated_at, existing.updated_at, stage)) {
     return { outcome: "ignored", reason: "not newer than the stored payment" };
   }
   // replace, not patch: fields that became null in Clerk's payload must disappear here too

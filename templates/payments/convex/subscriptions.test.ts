@@ -199,6 +199,14 @@ describe("disorder and redelivery", () => {
     }
   });
 
+  test("with equal updated_at and the same stage, the stored version stays", async () => {
+    const at = 1716969600000;
+    const { post, items } = setup();
+    await post(itemEvent({ status: "past_due", updated_at: at }));
+    await post(itemEvent({ status: "active", updated_at: at }));
+    expect(await items()).toMatchObject([{ status: "past_due" }]);
+  });
+
   test("a redelivery is applied once", async () => {
     const { t, items } = setup();
     const delivery = signedWebhook(subscriptionItemCanceled, { id: "msg_sub" });

@@ -9,6 +9,7 @@ import {
   subscriptionItemValidator,
   toSubscriptionItem,
 } from "./subscriptionItemTypes";
+import { isNewer } from "./ordering";
 import type { ClerkEventHandler, Outcome } from "./webhookEvents";
 
 /** Statuses `current` lists: the granting ones, and an item scheduled to start. */
@@ -83,10 +84,8 @@ export async function saveSubscriptionItem(
     await ctx.db.insert("subscriptionItems", item);
     return { outcome: "processed" };
   }
-  const newer =
-    item.updated_at > existing.updated_at ||
-    (item.updated_at === existing.updated_at && stage(item.status) > stage(existing.status));
-  if (!newer) {
+  const order = { incoming: stage(item.status), stored: stage(existing.status) };
+  if (!isNewer(item.updated_at, existing.updated_at, order)) {
     return { outcome: "ignored", reason: "not newer than the stored item" };
   }
   await ctx.db.replace("subscriptionItems", existing._id, item);

@@ -44,7 +44,7 @@ function execCommand(userAgent = ""): string {
  * The message for the variables missing from `env` (undefined when none is): each name, where to get it and
  * how to set it. `task` names what needs them ("next build").
  */
-export function missingEnvMessage(
+function missingEnvMessage(
   required: readonly RequiredVariable[],
   env: Record<string, string | undefined>,
   task: string,
@@ -60,4 +60,17 @@ export function missingEnvMessage(
     "",
     "Set them in .env.local for development, or in your host's environment variables for a deploy (README.md).",
   ].join("\n");
+}
+
+/** Prints the message for the missing variables and ends the process (exit 1); does nothing when none is missing. */
+export function stopUnlessSet(
+  required: readonly RequiredVariable[],
+  env: Record<string, string | undefined>,
+  task: string,
+): void {
+  const missing = missingEnvMessage(required, env, task);
+  if (missing) {
+    console.error(missing);
+    process.exit(1);
+  }
 }
