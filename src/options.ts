@@ -75,7 +75,7 @@ const payments: BooleanOption = {
   help: "Clerk Billing: pricing table, payment history, a paid-only page",
   prompt: "Add payments with Clerk Billing?",
   default: true,
-  layers: ["payments"],
+  layers: ["billing", "clerk-billing"],
 };
 
 const orgs: BooleanOption = {

@@ -99,12 +99,15 @@ describe.each(combinations)("generate(%o)", ({ frontend, payments, orgs }) => {
     const layers = layerNames({ frontend, payments, orgs, pm: "npm" });
     expect(layers[0]).toBe("base");
     expect(layers).toContain(frontend);
-    expect(layers.includes("payments")).toBe(payments);
+    expect(layers.includes("clerk-billing")).toBe(payments);
     expect(layers.includes("orgs")).toBe(orgs);
     for (const overlay of builtInLayerNames().filter((n) => n.includes("+"))) {
       const react = frontend !== "none"; // every React frontend selects the shared react layer
       const selected = (p: string) =>
-        p === frontend || (p === "react" && react) || (p === "payments" && payments) || (p === "orgs" && orgs);
+        p === frontend ||
+        (p === "react" && react) ||
+        ((p === "billing" || p === "clerk-billing") && payments) ||
+        (p === "orgs" && orgs);
       expect(layers.includes(overlay)).toBe(overlay.split("+").every(selected));
     }
   });

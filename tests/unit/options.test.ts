@@ -36,7 +36,7 @@ describe("option declarations", () => {
   });
 
   it("select base first, then the frontend, then features", () => {
-    expect(selectedLayers({ frontend: "vite", payments: true })).toEqual(["base", "react", "vite", "payments"]);
+    expect(selectedLayers({ frontend: "vite", payments: true })).toEqual(["base", "react", "vite", "billing", "clerk-billing"]);
     expect(selectedLayers({ frontend: "none", payments: false })).toEqual(["base", "none"]);
   });
 
