@@ -5,6 +5,8 @@ import { builtInLayer, builtInLayerNames, projectPath, type Layer } from "./laye
 import { selectedLayers, type ProjectOptions } from "./options.js";
 import { commands } from "./package-manager.js";
 import { packageJsonText } from "./package-json.js";
+import { routeTree } from "./route-tree.js";
+import { fillSlots, parseSlotPart, type SlotPart } from "./slots.js";
 import { nodeLines } from "./versions.js";
 
 export type FileTree = Map<string, string>;
@@ -33,25 +35,47 @@ function fillPlaceholders(text: string, options: ProjectOptions): string {
   return text.replace(/\{\{(\w+)\}\}/g, (match, key: string) => values[key] ?? match);
 }
 
-/** Composes layers in order; `extraLayers` (a remote template) come last. */
+/**
+ * Composes layers in order; `extraLayers` (a remote template) come last. Whole files replace same-named ones; parts
+ * (`NAME.d/PART`) are joined into NAME in part-name order, or, for slot parts, fill the slots of NAME (slots.ts).
+ */
 export function composeLayers(layers: readonly Layer[], options: ProjectOptions): FileTree {
   const files = new Map<string, string>();
   const parts = new Map<string, Map<string, string>>();
+  const slotParts = new Map<string, Map<string, SlotPart>>();
   for (const layer of layers) {
     for (const [path, contents] of layer.files) {
       files.set(path, contents);
       parts.delete(path); // a whole file replaces the parts so far
     }
     for (const [target, layerParts] of layer.parts) {
-      // Parts after a whole file extend it: the file becomes the first part.
-      const merged = parts.get(target) ?? new Map(files.has(target) ? [["", files.get(target)!]] : []);
-      for (const [part, contents] of layerParts) merged.set(part, contents);
-      parts.set(target, merged);
+      for (const [part, contents] of layerParts) {
+        const slotPart = parseSlotPart(contents);
+        if (slotPart) {
+          if (!slotParts.has(target)) slotParts.set(target, new Map());
+          slotParts.get(target)!.set(part, slotPart);
+          continue;
+        }
+        // Parts after a whole file extend it: the file becomes the first part.
+        if (!parts.has(target)) parts.set(target, new Map(files.has(target) ? [["", files.get(target)!]] : []));
+        parts.get(target)!.set(part, contents);
+      }
     }
   }
   for (const [target, targetParts] of parts) {
     const ordered = [...targetParts.keys()].sort().map((part) => targetParts.get(part)!.trimEnd());
     files.set(target, `${ordered.join("\n\n")}\n`);
+  }
+  for (const [path, contents] of files) {
+    if (!/@slot /.test(contents)) continue;
+    const byName = slotParts.get(path) ?? new Map<string, SlotPart>();
+    files.set(
+      path,
+      fillSlots(
+        contents,
+        [...byName.keys()].sort().map((name) => byName.get(name)!),
+      ),
+    );
   }
 
   const tree: FileTree = new Map();
@@ -63,6 +87,9 @@ export function composeLayers(layers: readonly Layer[], options: ProjectOptions)
   const fragments = layers.flatMap((layer) => (layer.packageJson ? [layer.packageJson] : []));
   tree.set("package.json", packageJsonText(options.name, fragments, options));
   if (!tree.has(ciWorkflowPath)) tree.set(ciWorkflowPath, ciWorkflow(options));
+  // TanStack Start: the route tree for the route files the layers brought, as TanStack's generator writes it.
+  const routes = [...tree.keys()].filter((path) => path.startsWith("src/routes/"));
+  if (routes.includes("src/routes/__root.tsx")) tree.set("src/routeTree.gen.ts", routeTree(routes));
   for (const [path, contents] of convexGenerated(tree.keys())) tree.set(path, contents);
   return new Map([...tree].sort(([a], [b]) => (a < b ? -1 : 1)));
 }

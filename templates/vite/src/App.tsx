@@ -21,7 +21,7 @@ export default function App() {
           }
         >
           <Route path="dashboard" element={<DashboardPage />} />
-          {extraPages.map(({ path, Page }) => (
+          {Object.entries(extraPages).map(([path, Page]) => (
             <Route key={path} path={path} element={<Page />} />
           ))}
         </Route>

@@ -1,7 +1,20 @@
-import { PRO_PLAN } from "../../convex/plans";
-import { PricingTable } from "../platform";
+"use client";
 
-/** Clerk's pricing table, with PRO_PLAN highlighted; a new subscription lands on the Pro page. */
+import { PRO_PLAN } from "../../convex/plans";
+import { PricingTable, useOrganization } from "../platform";
+
+/**
+ * Clerk's pricing table, with PRO_PLAN highlighted, for whoever pays in this session: the active team's plans while
+ * a team is active (the plan is then the team's: entitlements.ts), else the user's. A new subscription lands on the
+ * Pro page.
+ */
 export function PlanPricingTable() {
-  return <PricingTable highlightedPlan={PRO_PLAN} newSubscriptionRedirectUrl="/dashboard/pro" />;
+  const { organization } = useOrganization();
+  return (
+    <PricingTable
+      for={organization ? "organization" : "user"}
+      highlightedPlan={PRO_PLAN}
+      newSubscriptionRedirectUrl="/dashboard/pro"
+    />
+  );
 }

@@ -22,7 +22,7 @@ export function SiteHeader() {
           </Show>
           <Show when="signed-in">
             <nav className="flex items-center gap-1">
-              {navLinks.map(({ href, label }) => (
+              {Object.entries(navLinks).map(([href, label]) => (
                 <Link
                   key={href}
                   href={href}
@@ -32,8 +32,8 @@ export function SiteHeader() {
                 </Link>
               ))}
             </nav>
-            {headerItems.map((Item, index) => (
-              <Item key={index} />
+            {Object.entries(headerItems).map(([key, Item]) => (
+              <Item key={key} />
             ))}
             <UserButton />
           </Show>

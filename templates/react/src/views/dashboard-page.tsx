@@ -8,8 +8,8 @@ export function DashboardPage() {
         <h1 className="text-3xl font-semibold tracking-tight">Dashboard</h1>
         <p className="mt-2 text-zinc-600">Your data, read live from Convex.</p>
       </header>
-      {dashboardPanels.map((Panel, index) => (
-        <Panel key={index} />
+      {Object.entries(dashboardPanels).map(([key, Panel]) => (
+        <Panel key={key} />
       ))}
     </div>
   );

@@ -4,8 +4,8 @@ import { landingSections } from "../sections";
 export function LandingPage() {
   return (
     <>
-      {landingSections.map((Section, index) => (
-        <Section key={index} />
+      {Object.entries(landingSections).map(([key, Section]) => (
+        <Section key={key} />
       ))}
     </>
   );

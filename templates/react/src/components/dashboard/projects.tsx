@@ -6,6 +6,7 @@ import { type FormEvent, useState } from "react";
 import { api } from "../../../convex/_generated/api";
 import type { Id } from "../../../convex/_generated/dataModel";
 import { insertProjectOptimistically } from "../../lib/optimistic";
+import { upgradeLink } from "../../lib/upgrade";
 import { Link } from "../../platform";
 import { LoadMore, Panel, Placeholder } from "../panel";
 
@@ -13,17 +14,17 @@ import { LoadMore, Panel, Placeholder } from "../panel";
  * The example feature: the owner's projects (yours, or your active team's), live from Convex. Creating one shows it
  * at once (an optimistic update); the free limit is enforced by `api.projects.create`, and shown here.
  */
-export function Projects({ upgradeHref }: { upgradeHref?: string }) {
+export function Projects() {
   return (
     <Panel title="Projects">
       <Authenticated>
-        <ProjectList upgradeHref={upgradeHref} />
+        <ProjectList />
       </Authenticated>
     </Panel>
   );
 }
 
-function ProjectList({ upgradeHref }: { upgradeHref?: string }) {
+function ProjectList() {
   const usage = useQuery(api.projects.usage);
   const { results, status, loadMore } = usePaginatedQuery(
     api.projects.list,
@@ -84,11 +85,14 @@ function ProjectList({ upgradeHref }: { upgradeHref?: string }) {
         {usage.limit === null
           ? `${usage.count} projects`
           : `${usage.count} of ${usage.limit} projects on the free plan.`}
-        {full && upgradeHref ? (
+        {full && upgradeLink.href ? (
           <>
             {" "}
-            <Link href={upgradeHref} className="font-medium text-indigo-600 hover:text-indigo-500">
-              Upgrade to Pro for more
+            <Link
+              href={upgradeLink.href}
+              className="font-medium text-indigo-600 hover:text-indigo-500"
+            >
+              {upgradeLink.label}
             </Link>
           </>
         ) : null}
