@@ -9,7 +9,7 @@ import { parse } from "yaml";
 import { placeholderBuildEnv } from "../src/ci-workflow.js";
 import { optionDefs } from "../src/options.js";
 import { nodeLineFor } from "../src/versions.js";
-import { cliPath, installedCombinations, readTree, removeDir, runChecked, tempDir } from "./helpers.js";
+import { cliPath, installedCombinations, readTree, removeDir, repoRoot, runChecked, tempDir } from "./helpers.js";
 import { loadPage, serve } from "./browser.js";
 import { verifyingServer } from "./webhook-server.js";
 
@@ -79,10 +79,16 @@ const needsNewerNode = (frontend: string) =>
   optionDefs.frontend.choices.some((choice) => choice.value === frontend && choice.nodeLine !== undefined) &&
   nodeLineFor(process.versions.node) < 22;
 
-describe.concurrent.each(installedCombinations)(
-  "--frontend=$frontend --payments=$payments --orgs=$orgs",
-  ({ frontend, payments, orgs }) => {
-    const name = `app-${frontend}-${payments ? "pay" : "nopay"}${orgs ? "-orgs" : ""}`;
+// Every combination, and one with a --template layer that adds a feature through slots (tests/fixtures/layers).
+const cases: ((typeof installedCombinations)[number] & { template?: string })[] = [
+  ...installedCombinations,
+  { frontend: "vite", payments: true, orgs: true, template: join(repoRoot, "tests/fixtures/layers/sign-ins") },
+];
+
+describe.concurrent.each(cases)(
+  "--frontend=$frontend --payments=$payments --orgs=$orgs --template=$template",
+  ({ frontend, payments, orgs, template }) => {
+    const name = `app-${frontend}-${payments ? "pay" : "nopay"}${orgs ? "-orgs" : ""}${template ? "-template" : ""}`;
     const dir = join(root, name);
     const time = (timings[name] = {} as Record<string, number>);
     let path = process.env.PATH!;
@@ -108,6 +114,7 @@ describe.concurrent.each(installedCombinations)(
           orgs ? "--orgs" : "--no-orgs",
           "--pm=npm",
           "--no-git",
+          ...(template ? ["--template", template] : []),
         ],
         {
           cwd: root,
@@ -164,6 +171,7 @@ describe.concurrent.each(installedCombinations)(
       const passed = Number(/Tests\s+(\d+) passed/.exec(tests)?.[1] ?? 0);
       expect(passed, tests).toBeGreaterThanOrEqual(payments ? 20 : 10);
       expect(tests).not.toMatch(/skipped|todo/);
+      if (template) expect(tests).toContain("signIns.test.ts");
 
       // webhook:send, as a user runs it, against a local server that verifies the signature with svix.
       const secret = `whsec_${Buffer.from("integration-test-secret").toString("base64")}`;

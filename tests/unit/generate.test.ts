@@ -6,6 +6,8 @@ import { composeLayers, generate, layerNames } from "../../src/generate.js";
 import { builtInFiles, builtInLayer, builtInLayerNames, listFiles, type Layer } from "../../src/layers.js";
 import { commands } from "../../src/package-manager.js";
 import { mergeFragments, packageJsonText } from "../../src/package-json.js";
+import { optionDefs } from "../../src/options.js";
+import { parseSlotPart } from "../../src/slots.js";
 import { nodeLineFor, nodeLines } from "../../src/versions.js";
 import { combinations, projectOptions, templatesDir } from "../helpers.js";
 
@@ -95,23 +97,6 @@ describe.each(combinations)("generate(%o)", ({ frontend, payments, orgs }) => {
   const paths = [...tree.keys()];
   const pkg = JSON.parse(tree.get("package.json")!);
 
-  it("composes base, the frontend, the feature layers and their overlays", () => {
-    const layers = layerNames({ frontend, payments, orgs, pm: "npm" });
-    expect(layers[0]).toBe("base");
-    expect(layers).toContain(frontend);
-    expect(layers.includes("clerk-billing")).toBe(payments);
-    expect(layers.includes("orgs")).toBe(orgs);
-    for (const overlay of builtInLayerNames().filter((n) => n.includes("+"))) {
-      const react = frontend !== "none"; // every React frontend selects the shared react layer
-      const selected = (p: string) =>
-        p === frontend ||
-        (p === "react" && react) ||
-        ((p === "billing" || p === "clerk-billing") && payments) ||
-        (p === "orgs" && orgs);
-      expect(layers.includes(overlay)).toBe(overlay.split("+").every(selected));
-    }
-  });
-
   it("writes the backend, its tests and convex/_generated for exactly its modules", () => {
     for (const path of [
       "convex/schema.ts",
@@ -176,6 +161,81 @@ describe.each(combinations)("generate(%o)", ({ frontend, payments, orgs }) => {
       expect(readme).toContain(`${commands[pm].run} dev`);
       if (pm !== "npm") expect(readme).not.toMatch(/\bnpm run\b|\bnpx\b/);
     }
+  });
+});
+
+describe("layers: a feature is one layer", () => {
+  const frontendLayers = new Set(optionDefs.frontend.choices.flatMap((choice) => choice.layers));
+  const featureLayers = new Set(
+    Object.values(optionDefs).flatMap((def) => (def.kind === "boolean" ? (def.layers ?? []) : [])),
+  );
+
+  it("applies base, the frontend, the features, the package manager, then the overlays where a frontend meets a feature", () => {
+    expect(layerNames({ frontend: "next", payments: true, orgs: true, pm: "pnpm" })).toEqual([
+      "base",
+      "react",
+      "next",
+      "billing",
+      "clerk-billing",
+      "orgs",
+      "pnpm",
+      "next+billing",
+      "next+orgs",
+      "react+billing",
+      "react+clerk-billing",
+      "react+orgs",
+    ]);
+    expect(layerNames({ frontend: "none", payments: true, orgs: true, pm: "npm" })).toEqual([
+      "base",
+      "none",
+      "billing",
+      "clerk-billing",
+      "orgs",
+    ]);
+  });
+
+  it("has no layer for a pair of features: an overlay is one frontend layer and one feature layer", () => {
+    for (const overlay of builtInLayerNames().filter((name) => name.includes("+"))) {
+      const [frontend, feature, ...rest] = overlay.split("+");
+      expect([frontendLayers.has(frontend!), featureLayers.has(feature!), rest], overlay).toEqual([true, true, []]);
+    }
+  });
+
+  it.each(combinations)("%o: no layer replaces a file or a part of another layer", (combination) => {
+    for (const pm of optionDefs.pm.choices.map((choice) => choice.value)) {
+      const owner = new Map<string, string>();
+      for (const name of layerNames({ ...combination, pm })) {
+        const layer = builtInLayer(name);
+        const stored = [
+          ...layer.files.keys(),
+          ...[...layer.parts].flatMap(([t, p]) => [...p.keys()].map((k) => `${t}.d/${k}`)),
+        ];
+        for (const path of stored) {
+          expect(owner.get(path), `${name}/${path}`).toBeUndefined();
+          owner.set(path, name);
+        }
+      }
+    }
+  });
+
+  it("fills only slots that exist: every slot a built-in part names is in some layer's frame", () => {
+    const slots = new Set<string>();
+    const named = new Set<string>();
+    for (const name of builtInLayerNames()) {
+      const layer = builtInLayer(name);
+      const texts = [
+        ...layer.files,
+        ...[...layer.parts].flatMap(([t, p]) => [...p.values()].map((v) => [t, v] as const)),
+      ];
+      for (const [path, text] of texts)
+        for (const [, a, b] of text.matchAll(/^\s*(?:\/\/ @slot ([\w-]+)|<!-- @slot ([\w-]+) -->)\s*$/gm))
+          slots.add(`${path} ${a ?? b}`);
+      for (const [target, parts] of layer.parts)
+        for (const [part, text] of parts)
+          for (const slot of parseSlotPart(text)?.entries.keys() ?? [])
+            named.add(`${target} ${slot} (${name}/${part})`);
+    }
+    for (const entry of named) expect(slots, entry).toContain(entry.replace(/ \(.*\)$/, ""));
   });
 });
 
