@@ -110,6 +110,18 @@ export const list = [
     expect(await formatted(fillSlots(readme, []), "markdown")).toBe(fillSlots(readme, []));
   });
 
+  it("continues a Markdown list around its slot (Prettier puts blank lines around the slot's comment)", async () => {
+    const stack = "Pages:\n\n- `/`: landing\n- `/dashboard`: panels\n\n<!-- @slot pages -->\n\n## Next\n";
+    const filled = fillSlots(stack, [
+      part("<!-- @slot pages -->\n\n- `/dashboard/pro`: the Pro page,\n  for subscribers\n"),
+      part("<!-- @slot pages -->\n\n- `/dashboard/team`: the team\n"),
+    ]);
+    expect(filled).toBe(
+      "Pages:\n\n- `/`: landing\n- `/dashboard`: panels\n- `/dashboard/pro`: the Pro page,\n  for subscribers\n- `/dashboard/team`: the team\n\n## Next\n",
+    );
+    expect(await formatted(filled, "markdown")).toBe(filled);
+  });
+
   it("tells slot parts from parts to join", () => {
     expect(parseSlotPart("## Billing\n\nEnable Billing.\n")).toBeUndefined();
     expect(parseSlotPart('import { a } from "./a";\nconst b = a;\n')).toBeUndefined();
