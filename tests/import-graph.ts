@@ -47,23 +47,40 @@ function resolve(from: string, specifier: string, files: ReadonlySet<string>): s
   return [base, ...extensions.map((extension) => base + extension)].find((candidate) => files.has(candidate));
 }
 
-/** Every import cycle among the tree's convex/ and src/ modules, each as `a → b → a`, from the first module found. */
+/**
+ * The groups of the tree's convex/ and src/ modules that import each other in a circle (the strongly connected
+ * components with more than one module, or a module importing itself), each as its sorted module list joined by " ↔ ".
+ */
 export function importCycles(tree: ReadonlyMap<string, string>): string[] {
   const files = new Set([...tree.keys()].filter((path) => sourceFile.test(path)));
   const edges = new Map([...files].map((path) => [path, runtimeImports(path, tree.get(path)!, files)]));
-  const cycles = new Set<string>();
-  const state = new Map<string, "visiting" | "done">();
+  // Tarjan's algorithm.
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
   const stack: string[] = [];
+  const onStack = new Set<string>();
+  const groups: string[][] = [];
   const visit = (path: string) => {
-    state.set(path, "visiting");
+    index.set(path, index.size);
+    low.set(path, index.get(path)!);
     stack.push(path);
-    for (const next of edges.get(path) ?? []) {
-      if (state.get(next) === "visiting") cycles.add([...stack.slice(stack.indexOf(next)), next].join(" → "));
-      else if (!state.has(next)) visit(next);
+    onStack.add(path);
+    for (const next of edges.get(path)!) {
+      if (!index.has(next)) {
+        visit(next);
+        low.set(path, Math.min(low.get(path)!, low.get(next)!));
+      } else if (onStack.has(next)) low.set(path, Math.min(low.get(path)!, index.get(next)!));
     }
-    stack.pop();
-    state.set(path, "done");
+    if (low.get(path) !== index.get(path)) return;
+    const group: string[] = [];
+    let member: string;
+    do {
+      member = stack.pop()!;
+      onStack.delete(member);
+      group.push(member);
+    } while (member !== path);
+    if (group.length > 1 || edges.get(path)!.includes(path)) groups.push(group.sort());
   };
-  for (const path of [...files].sort()) if (!state.has(path)) visit(path);
-  return [...cycles];
+  for (const path of [...files].sort()) if (!index.has(path)) visit(path);
+  return groups.map((group) => group.join(" ↔ ")).sort();
 }

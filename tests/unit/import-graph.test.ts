@@ -16,10 +16,7 @@ describe("importCycles", () => {
       ["src/x.tsx", 'import { y } from "@/y";\nexport const x = 1;\n'],
       ["src/y.tsx", 'export { x } from "./x";\nexport const y = 1;\n'],
     ]);
-    expect(importCycles(tree)).toEqual([
-      "convex/a.ts → convex/b.ts → convex/c.ts → convex/a.ts",
-      "src/x.tsx → src/y.tsx → src/x.tsx",
-    ]);
+    expect(importCycles(tree)).toEqual(["convex/a.ts ↔ convex/b.ts ↔ convex/c.ts", "src/x.tsx ↔ src/y.tsx"]);
   });
 });
 
