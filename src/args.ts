@@ -10,8 +10,7 @@ import {
   type OptionKey,
   type OptionValues,
 } from "./options.js";
-
-export class UsageError extends Error {}
+import { usage } from "./refusal.js";
 
 export interface ParsedArgs {
   directory?: string;
@@ -31,6 +30,7 @@ export interface ParsedArgs {
   version: boolean;
 }
 
+/** The arguments, or a usage Refusal (exit 2). */
 export function parseArgv(argv: readonly string[]): ParsedArgs {
   const config: NonNullable<ParseArgsConfig["options"]> = {};
   for (const def of Object.values(optionDefs))
@@ -51,16 +51,16 @@ export function parseArgv(argv: readonly string[]): ParsedArgs {
       tokens: true,
     });
   } catch (error) {
-    throw new UsageError((error as Error).message.replace(/\. To specify.*$/s, "."));
+    throw usage((error as Error).message.replace(/\. To specify.*$/s, "."));
   }
   const { values, positionals, tokens } = parsed;
   // Only the project options have a --no- form; --no-help, --no-yes… are unknown options.
   for (const token of tokens) {
     if (token.kind === "option" && token.rawName.startsWith("--no-") && token.name in runFlags) {
-      throw new UsageError(`Unknown option '${token.rawName}'.`);
+      throw usage(`Unknown option '${token.rawName}'.`);
     }
   }
-  if (positionals.length > 1) throw new UsageError(`Expected one project directory, got: ${positionals.join(" ")}`);
+  if (positionals.length > 1) throw usage(`Expected one project directory, got: ${positionals.join(" ")}`);
 
   const given: Record<string, unknown> = {};
   for (const [key, def] of Object.entries(optionDefs) as [OptionKey, (typeof optionDefs)[OptionKey]][]) {
@@ -68,7 +68,7 @@ export function parseArgv(argv: readonly string[]): ParsedArgs {
     if (value === undefined) continue;
     if (def.kind === "choice") {
       const problem = checkChoice(def, String(value));
-      if (problem) throw new UsageError(problem);
+      if (problem) throw usage(problem);
     }
     given[key] = value;
   }
@@ -76,13 +76,13 @@ export function parseArgv(argv: readonly string[]): ParsedArgs {
   let localTemplate = false;
   if (template !== undefined) {
     const kind = templateKind(template);
-    if ("error" in kind) throw new UsageError(kind.error);
+    if ("error" in kind) throw usage(kind.error);
     localTemplate = kind.kind === "local";
   }
   if (values.offline === true && template === undefined)
-    throw new UsageError("--offline only applies to --template: add a --template source, or drop --offline.");
+    throw usage("--offline only applies to --template: add a --template source, or drop --offline.");
   const name = values[nameFlag.flag] as string | undefined;
-  if (name !== undefined && !name.trim()) throw new UsageError("--name needs a package name.");
+  if (name !== undefined && !name.trim()) throw usage("--name needs a package name.");
   return {
     directory: positionals[0],
     name,

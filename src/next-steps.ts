@@ -1,6 +1,16 @@
 // The closing message: what to run next, and the command that makes this project again.
 import { relative } from "node:path";
-import type { OptionValues, ProjectOptions } from "./options.js";
+import {
+  nameFlag,
+  optionDefs,
+  templateFlag,
+  type BooleanOption,
+  type ChoiceOption,
+  type OptionDefs,
+  type OptionKey,
+  type OptionValues,
+  type ProjectOptions,
+} from "./options.js";
 import { commands } from "./package-manager.js";
 import { nodeLineFor, nodeLines, versionFor } from "./versions.js";
 
@@ -12,19 +22,28 @@ export function node20Note(): string {
 
 export const shellQuote = (word: string) => (/^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`);
 
-export function reproduceCommand(directory: string, values: OptionValues, template?: string, name?: string): string {
-  const flags = [
-    ...(name ? [`--name ${shellQuote(name)}`] : []),
-    `--frontend ${values.frontend}`,
-    values.payments ? "--payments" : "--no-payments",
-    ...(values.orgs ? ["--orgs"] : []),
-    `--pm ${values.pm}`,
-    ...(values.install ? [] : ["--no-install"]),
-    ...(values.git ? [] : ["--no-git"]),
-    ...(template ? [`--template ${shellQuote(template)}`] : []),
-    "--yes",
-  ];
-  return `npx create-convex-saas@latest ${shellQuote(directory)} ${flags.join(" ")}`;
+/** The flag that sets an option to `value`: `--frontend=vite`, `--payments`, `--no-git`. */
+export function optionFlag(def: ChoiceOption | BooleanOption, value: string | boolean): string {
+  if (def.kind === "choice") return `--${def.flag}=${shellQuote(String(value))}`;
+  return value ? `--${def.flag}` : `--no-${def.flag}`;
+}
+
+/**
+ * The command that makes this project again. Every project option is written out, so that a later default cannot
+ * change the project; a run option only when it differs from its default.
+ */
+export function reproduceCommand(
+  directory: string,
+  values: OptionValues,
+  { template, name }: { template?: string; name?: string } = {},
+): string {
+  const flags = name ? [`--${nameFlag.flag}=${shellQuote(name)}`] : [];
+  for (const [key, def] of Object.entries(optionDefs) as [OptionKey, OptionDefs[OptionKey]][]) {
+    const value = values[key];
+    if (def.scope === "project" || value !== def.default) flags.push(optionFlag(def, value));
+  }
+  if (template) flags.push(`--${templateFlag.flag}=${shellQuote(template)}`);
+  return `npx create-convex-saas@latest ${shellQuote(directory)} ${[...flags, "--yes"].join(" ")}`;
 }
 
 export function nextSteps(

@@ -1,5 +1,6 @@
-// The one declaration of every option. Flags, prompts, validation, --help, the reproducible command and the
-// tests are all derived from this list; adding a frontend is one entry in `frontend.choices` plus a layer folder.
+// The one declaration of every option. Flags, prompts, validation, --help, the reproducible command, the project
+// options the generator takes and the tests' matrix are all derived from this list: adding a frontend is one entry in
+// `frontend.choices` plus a layer folder, adding a feature is one option here plus its layers.
 
 import type { NodeLine } from "./versions.js";
 
@@ -11,11 +12,15 @@ export interface Choice<V extends string> {
   hint: string;
   /** Template layers this choice adds (folders under templates/). */
   layers: readonly string[];
-  /** The oldest Node line this choice works on, when it needs more than every other choice (see cli.ts). */
+  /** The oldest Node line this choice works on, when it needs more than every other choice (see resolve-project.ts). */
   nodeLine?: NodeLine;
 }
 
-interface OptionBase {
+/** "project": the value shapes the generated files (a field of ProjectOptions); "run": it steers this run only. */
+export type Scope = "project" | "run";
+
+interface OptionBase<S extends Scope> {
+  scope: S;
   /** Long flag name, without the leading dashes. */
   flag: string;
   /** One line for --help. */
@@ -26,21 +31,22 @@ interface OptionBase {
   defaultHelp?: string;
 }
 
-export interface ChoiceOption<V extends string = string> extends OptionBase {
+export interface ChoiceOption<V extends string = string, S extends Scope = Scope> extends OptionBase<S> {
   kind: "choice";
   choices: readonly Choice<V>[];
   default: V;
 }
 
-export interface BooleanOption extends OptionBase {
+export interface BooleanOption<S extends Scope = Scope> extends OptionBase<S> {
   kind: "boolean";
   default: boolean;
   /** Template layers added when the option is on. */
   layers?: readonly string[];
 }
 
-const frontend: ChoiceOption<"next" | "vite" | "start" | "none"> = {
+const frontend: ChoiceOption<"next" | "vite" | "start" | "none", "project"> = {
   kind: "choice",
+  scope: "project",
   flag: "frontend",
   help: "Frontend for the app",
   prompt: "Which frontend?",
@@ -69,8 +75,9 @@ const frontend: ChoiceOption<"next" | "vite" | "start" | "none"> = {
   ],
 };
 
-const payments: BooleanOption = {
+const payments: BooleanOption<"project"> = {
   kind: "boolean",
+  scope: "project",
   flag: "payments",
   help: "Clerk Billing: pricing table, payment history, a paid-only page",
   prompt: "Add payments with Clerk Billing?",
@@ -78,8 +85,9 @@ const payments: BooleanOption = {
   layers: ["billing", "clerk-billing"],
 };
 
-const orgs: BooleanOption = {
+const orgs: BooleanOption<"project"> = {
   kind: "boolean",
+  scope: "project",
   flag: "orgs",
   help: "Teams: Clerk Organizations synced to Convex, team-owned projects, team plans",
   prompt: "Teams (Clerk Organizations)?",
@@ -87,8 +95,9 @@ const orgs: BooleanOption = {
   layers: ["orgs"],
 };
 
-const pm: ChoiceOption<PackageManager> = {
+const pm: ChoiceOption<PackageManager, "project"> = {
   kind: "choice",
+  scope: "project",
   flag: "pm",
   help: "Package manager",
   defaultHelp: "the one that ran this command, else npm",
@@ -101,16 +110,18 @@ const pm: ChoiceOption<PackageManager> = {
   ],
 };
 
-const install: BooleanOption = {
+const install: BooleanOption<"run"> = {
   kind: "boolean",
+  scope: "run",
   flag: "install",
   help: "Install dependencies",
   prompt: "Install dependencies now?",
   default: true,
 };
 
-const git: BooleanOption = {
+const git: BooleanOption<"run"> = {
   kind: "boolean",
+  scope: "run",
   flag: "git",
   help: "Initialise a git repository with a first commit",
   prompt: "Initialise a git repository?",
@@ -125,17 +136,25 @@ export type OptionKey = keyof OptionDefs;
 export type ValueOf<D> = D extends ChoiceOption<infer V> ? V : boolean;
 export type OptionValues = { -readonly [K in OptionKey]: ValueOf<OptionDefs[K]> };
 
-/** What the generator needs: the options that shape the files, plus the package name. */
-export interface ProjectOptions {
+/** The options whose value shapes the generated files. */
+export type ProjectOptionKey = { [K in OptionKey]: OptionDefs[K]["scope"] extends "project" ? K : never }[OptionKey];
+
+/** What the generator needs: the options that shape the files, plus the package name and the Node line. */
+export type ProjectOptions = Pick<OptionValues, ProjectOptionKey> & {
   name: string;
-  frontend: OptionValues["frontend"];
-  payments: boolean;
-  orgs: boolean;
-  pm: PackageManager;
-  /** The Node line whose dependency versions are written (src/versions.ts): the one running the CLI. */
+  /** The Node line whose dependency versions are written (src/versions.ts). */
   node: NodeLine;
   /** `name@version` for package.json's `packageManager`, when the manager that ran the CLI is the one chosen. */
   packageManager?: string;
+};
+
+export const projectOptionKeys = (Object.keys(optionDefs) as OptionKey[]).filter(
+  (key): key is ProjectOptionKey => optionDefs[key].scope === "project",
+);
+
+/** The project's share of a full set of option values. */
+export function projectValues(values: OptionValues): Pick<OptionValues, ProjectOptionKey> {
+  return Object.fromEntries(projectOptionKeys.map((key) => [key, values[key]])) as Pick<OptionValues, ProjectOptionKey>;
 }
 
 /** A template layer (giget source or a local folder), applied after the built-in layers. Not prompted. */

@@ -4,11 +4,11 @@ import { styleText } from "node:util";
 import * as p from "@clack/prompts";
 import { optionDefs, type OptionKey, type OptionValues } from "./options.js";
 import { checkPackageName, resolveTarget } from "./project-name.js";
+import { cancelled } from "./refusal.js";
 
-export class Cancelled extends Error {}
-
+/** The answer, or a cancellation (Ctrl-C or Escape at a prompt). */
 function answered<T>(value: T | symbol): T {
-  if (p.isCancel(value)) throw new Cancelled();
+  if (p.isCancel(value)) throw cancelled();
   return value as T;
 }
 

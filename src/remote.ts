@@ -9,20 +9,17 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { downloadTemplate, type TemplateProvider } from "giget";
 import { LayerError, readLayer, type Layer } from "./layers.js";
+import { EXIT, Refusal } from "./refusal.js";
 
-// cli.ts recognises this error by its name: remote.js is a separate bundle, so `instanceof` across the two would fail.
-export class RemoteTemplateError extends Error {
-  override name = "RemoteTemplateError";
-  /** The download was stopped through the `signal` option (Ctrl-C). */
-  cancelled = false;
-}
+/** A template that cannot be used (exit 1). */
+const refused = (message: string) => new Refusal(message, EXIT.failed);
 
 export interface DownloadLayerOptions {
   /** Use giget's download cache only, never the network. */
   offline?: boolean;
   /** Token sent as `Authorization: Bearer …` (giget lets the GIGET_AUTH environment variable override it). */
   auth?: string;
-  /** Aborting it stops the download; the temp dir is removed and a `cancelled` RemoteTemplateError thrown. */
+  /** Aborting it stops the download; the temp dir is removed and a Refusal with the exit code 130 thrown. */
   signal?: AbortSignal;
   /** A request that has no answer (response headers) after this many ms fails. Default 30 000. */
   timeoutMs?: number;
@@ -37,9 +34,7 @@ export function localLayer(source: string, dir: string): Layer {
     return readLayer(dir, source);
   } catch (error) {
     if (!(error instanceof LayerError)) throw error;
-    throw new RemoteTemplateError(
-      `Template "${source}" is not a valid layer: ${error.message.replace(`Layer "${source}": `, "")}`,
-    );
+    throw refused(`Template "${source}" is not a valid layer: ${error.message.replace(`Layer "${source}": `, "")}`);
   }
 }
 
@@ -77,7 +72,7 @@ async function withBoundedFetch<T>(
 
 /** Downloads a giget source into a private temp dir, checks it, reads it as a layer, removes the temp dir. */
 export async function downloadLayer(source: string, options: DownloadLayerOptions = {}): Promise<Layer> {
-  if (!source.trim()) throw new RemoteTemplateError(`The template source is empty: use ${sources}.`);
+  if (!source.trim()) throw refused(`The template source is empty: use ${sources}.`);
   const root = mkdtempSync(join(tmpdir(), "create-convex-saas-template-"));
   const dir = join(root, "layer");
   /** Every entry's path; a trailing `/` marks a directory entry (all common tar writers add it). */
@@ -108,21 +103,17 @@ export async function downloadLayer(source: string, options: DownloadLayerOption
         }),
       );
     } catch (error) {
-      if (options.signal?.aborted) {
-        const cancelled = new RemoteTemplateError(`Download of "${source}" cancelled.`);
-        cancelled.cancelled = true;
-        throw cancelled;
-      }
+      if (options.signal?.aborted) throw new Refusal(`Download of "${source}" cancelled.`, EXIT.cancelled);
       if (timedOut.length > 0) {
-        throw new RemoteTemplateError(
+        throw refused(
           `Template "${source}" could not be downloaded: ${timedOut[0]} did not answer within ${timeoutMs / 1000} s. ` +
             "Check your network connection and proxy settings (CREATE_CONVEX_SAAS_TIMEOUT sets the limit in seconds).",
         );
       }
-      throw new RemoteTemplateError(describeFailure(source, error as Error, options.offline));
+      throw refused(describeFailure(source, error as Error, options.offline));
     }
     if (unsafe.length > 0) {
-      throw new RemoteTemplateError(
+      throw refused(
         `Template "${source}" was refused: ${quoteList(unsafe)} would be written outside the template folder.`,
       );
     }
@@ -133,7 +124,7 @@ export async function downloadLayer(source: string, options: DownloadLayerOption
     } catch (error) {
       if (!(error instanceof LayerError)) throw error;
       const reason = error.message.replace(`Layer "${source}": `, "");
-      throw new RemoteTemplateError(`Template "${source}" is not a valid layer: ${reason}`);
+      throw refused(`Template "${source}" is not a valid layer: ${reason}`);
     }
     return layer;
   } finally {
@@ -161,7 +152,7 @@ const quoteList = (paths: readonly string[]) =>
  */
 function checkTree(source: string, dir: string, entries: readonly string[]): void {
   const refuse = (what: string) =>
-    new RemoteTemplateError(`Template "${source}" was refused: ${what}. A template is plain text files only.`);
+    refused(`Template "${source}" was refused: ${what}. A template is plain text files only.`);
   const decoder = new TextDecoder("utf-8", { fatal: true });
   let files = 0;
   for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true }) as import("node:fs").Dirent[]) {
@@ -193,7 +184,7 @@ function checkTree(source: string, dir: string, entries: readonly string[]): voi
       `${quoteList(missing)} ${missing.length === 1 ? "is" : "are"} not a plain file or folder (link or special file)`,
     );
   if (files === 0) {
-    throw new RemoteTemplateError(
+    throw refused(
       `Template "${source}" is empty: no files in it. ` +
         "The archive's top folder is dropped, so the layer's files must be inside one folder (as in GitHub and GitLab archives).",
     );

@@ -1,7 +1,8 @@
-// Puts a generated file tree on disk, and can take back exactly what it put there. Before anything is written, a
-// plan says what happens to each file (created, overwritten, merged) and what refuses the whole write (a link or a
-// folder in the way): --dry-run prints the same plan. Overwritten files are renamed aside, not copied, so taking
-// them back needs no new space on a full disk.
+// Puts a generated file tree on disk as one transaction: either every file is written, or what this write did is taken
+// back (on an error, or when its signal aborts). Before anything is written, a plan says what happens to each file
+// (created, overwritten, merged) and what refuses the whole write (a link or a folder in the way): --dry-run prints
+// the same plan. Overwritten files are renamed aside, not copied, so taking them back needs no new space on a full
+// disk.
 import {
   accessSync,
   constants,
@@ -20,6 +21,7 @@ import {
 import { dirname } from "node:path";
 import type { FileTree } from "./generate.js";
 import { mergedPaths, mergeFile } from "./merge.js";
+import { EXIT, Refusal } from "./refusal.js";
 
 /** Entries that do not make a directory "non-empty" (as create-next-app counts them). */
 export const harmlessEntries = new Set([
@@ -37,15 +39,9 @@ export const harmlessEntries = new Set([
   "yarn-error.log",
 ]);
 
-/** A target the project cannot go into. `usage`: the user can fix it by choosing differently (exit 2). */
-export class TargetError extends Error {
-  constructor(
-    message: string,
-    readonly usage = true,
-  ) {
-    super(message);
-  }
-}
+/** A target that cannot be read: a failure (exit 1). */
+const unreadable = (error: unknown, path: string, advice = "") =>
+  new Refusal(`Cannot read ${describeFsError(error, path)}.${advice}`, EXIT.failed);
 
 /** Plain words for the errors a file system gives. */
 export function describeFsError(error: unknown, path: string): string {
@@ -75,18 +71,16 @@ export function occupiedEntries(dir: string): string[] {
     stat = statSync(dir);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
-    throw new TargetError(`Cannot use ${describeFsError(error, dir)}.`, false);
+    throw new Refusal(`Cannot use ${describeFsError(error, dir)}.`, EXIT.failed);
   }
-  if (!stat.isDirectory()) throw new TargetError(`${dir} exists and is not a directory. Choose another directory.`);
+  if (!stat.isDirectory())
+    throw new Refusal(`${dir} exists and is not a directory. Choose another directory.`, EXIT.usage);
   try {
     return readdirSync(dir)
       .filter((entry) => !harmlessEntries.has(entry))
       .sort();
   } catch (error) {
-    throw new TargetError(
-      `Cannot read ${describeFsError(error, dir)}. Check its permissions, or choose another directory.`,
-      false,
-    );
+    throw unreadable(error, dir, " Check its permissions, or choose another directory.");
   }
 }
 
@@ -117,8 +111,7 @@ export function planWrite(dir: string, tree: FileTree, { overwrite = false } = {
   try {
     present = new Set(readdirSync(dir));
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "ENOENT")
-      throw new TargetError(`Cannot read ${describeFsError(error, dir)}.`, false);
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw unreadable(error, dir);
     present = new Set(); // a new directory: every file is created
   }
   const kinds = new Map<string, "file" | "dir" | "link" | "other" | "none">();
@@ -129,8 +122,7 @@ export function planWrite(dir: string, tree: FileTree, { overwrite = false } = {
       const stat = lstatSync(`${dir}/${path}`);
       found = stat.isSymbolicLink() ? "link" : stat.isDirectory() ? "dir" : stat.isFile() ? "file" : "other";
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "ENOENT")
-        throw new TargetError(`Cannot read ${describeFsError(error, `${dir}/${path}`)}.`, false);
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw unreadable(error, `${dir}/${path}`);
       found = "none";
     }
     kinds.set(path, found);
@@ -169,7 +161,7 @@ export function planWrite(dir: string, tree: FileTree, { overwrite = false } = {
       try {
         theirs = readFileSync(`${dir}/${path}`, "utf8");
       } catch (error) {
-        throw new TargetError(`Cannot read ${describeFsError(error, `${dir}/${path}`)}.`, false);
+        throw unreadable(error, `${dir}/${path}`);
       }
       const merged = mergedPaths.has(path) ? mergeFile(path, theirs, contents) : contents;
       const action = merged === theirs ? "unchanged" : mergedPaths.has(path) ? "merge" : "overwrite";
@@ -203,23 +195,32 @@ export function spaceNeeded(plan: Plan): { needed: number; free: number } | unde
   }
 }
 
-/** What this run changed, so that it can be undone. */
-export interface WriteRecord {
+/** What this write changed, so that it can be undone. */
+interface WriteRecord {
   createdFiles: string[];
   /** Outermost first. */
   createdDirs: string[];
   /** Each overwritten file → where its original was renamed to. */
   setAside: Map<string, string>;
+  /** The path being written, for the message when writing it fails. */
+  current: string;
 }
 
-/** A write that failed or was stopped; `leftovers` names what could not be taken back (empty: nothing was left). */
-export class WriteError extends Error {
-  constructor(
-    message: string,
-    readonly leftovers: string[],
-  ) {
-    super(message);
-  }
+/** The one result of a write. `leftovers`: what could not be taken back (empty: nothing was left behind). */
+export type WriteResult =
+  | { status: "written"; /** Originals set aside that could not be removed afterwards. */ kept: string[] }
+  | { status: "cancelled"; leftovers: string[] }
+  | { status: "failed"; reason: string; leftovers: string[] };
+
+export type Unwritten = Exclude<WriteResult, { status: "written" }>;
+
+/** What the user is told about a write that did not happen: why, and what it left. */
+export function unwrittenMessage(result: Unwritten): string {
+  const left =
+    result.leftovers.length === 0
+      ? "Nothing was left behind."
+      : `These could not be taken back:\n${result.leftovers.map((l) => `  ${l}`).join("\n")}`;
+  return result.status === "cancelled" ? `Cancelled. ${left}` : `${result.reason}\n${left}`;
 }
 
 /** Creates `dir` and its missing parents, recording each one this run created. */
@@ -256,76 +257,81 @@ function asideName(file: string): string {
 }
 
 export interface WriteOptions {
-  /** Checked between files: when it returns true, the write stops and is taken back. */
-  stopped?: () => boolean;
-  /** Called after each file; the write waits for it. */
-  afterFile?: (count: number) => Promise<void> | void;
+  /** Aborting it stops the write between files and takes back what it wrote. */
+  signal?: AbortSignal;
+  /** Called after each file is written, with its path in the plan. */
+  onFile?: (path: string) => void;
 }
 
 /**
  * Writes a plan (with no refusals) below its directory. Overwritten and merged files are renamed aside first and
- * removed only once every file is written. On any error, or when `stopped()` turns true, everything is taken back
- * and a WriteError thrown.
+ * removed only once every file is written. On any error, or when `signal` aborts (also with the last file),
+ * everything is taken back.
  */
-export async function writePlan(plan: Plan, { stopped, afterFile }: WriteOptions = {}): Promise<WriteRecord> {
-  if (plan.refusals.length > 0) throw new TargetError(plan.refusals.join("\n"));
-  const { dir } = plan;
-  const record: WriteRecord = { createdFiles: [], createdDirs: [], setAside: new Map() };
-  let current = dir;
+export async function writePlan(plan: Plan, { signal, onFile }: WriteOptions = {}): Promise<WriteResult> {
+  if (plan.refusals.length > 0) throw new Refusal(plan.refusals.join("\n"), EXIT.usage);
+  const record: WriteRecord = { createdFiles: [], createdDirs: [], setAside: new Map(), current: plan.dir };
   try {
-    ensureDir(dir, record);
-    const madeDirs = new Set<string>([dir]);
-    let count = 0;
-    for (const { path, action, contents } of plan.files) {
-      if (action === "unchanged") continue;
-      // Plan paths are clean relative paths with `/`: plain concatenation spares a join() per file.
-      const file = (current = `${dir}/${path}`);
-      const slash = path.lastIndexOf("/");
-      const parent = slash < 0 ? dir : `${dir}/${path.slice(0, slash)}`;
-      if (!madeDirs.has(parent)) {
-        current = parent;
-        ensureDir(parent, record);
-        madeDirs.add(parent);
-        current = file;
-      }
-      if (action !== "create") {
-        const aside = asideName(file);
-        renameSync(file, aside);
-        record.setAside.set(file, aside);
-      }
-      // "wx" fails if the file exists: the check and the write are one system call.
-      try {
-        writeFileSync(file, contents, { flag: "wx" });
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== "EEXIST") record.createdFiles.push(file); // partly written: ours
-        throw error;
-      }
-      record.createdFiles.push(file);
-      count++;
-      if (afterFile) await afterFile(count);
-      // Every 8 files, let a Ctrl-C (SIGINT) reach its handler.
-      if (stopped && count % 8 === 0) await new Promise((resolve) => setImmediate(resolve));
-      if (stopped?.()) throw new WriteError("Cancelled", []);
-    }
+    await writeFiles(plan, record, signal, onFile);
   } catch (error) {
-    const leftovers = rollback(record);
-    if (error instanceof WriteError) throw new WriteError(error.message, leftovers);
-    throw new WriteError(`Could not write ${describeFsError(error, current)}.`, leftovers);
+    const reason = `Could not write ${describeFsError(error, record.current)}.`;
+    return { status: "failed", reason, leftovers: rollback(record) };
   }
-  return record;
+  await new Promise((resolve) => setImmediate(resolve)); // a Ctrl-C (SIGINT) that came with the last file
+  if (signal?.aborted) return { status: "cancelled", leftovers: rollback(record) };
+  return { status: "written", kept: commit(record) };
 }
 
-/** Plans and writes in one step (refusals throw a TargetError). */
+/** Writes the plan's files in order, recording each change; returns early when `signal` aborts. */
+async function writeFiles(plan: Plan, record: WriteRecord, signal?: AbortSignal, onFile?: (path: string) => void) {
+  const { dir } = plan;
+  ensureDir(dir, record);
+  const madeDirs = new Set<string>([dir]);
+  let count = 0;
+  for (const { path, action, contents } of plan.files) {
+    if (action === "unchanged") continue;
+    // Plan paths are clean relative paths with `/`: plain concatenation spares a join() per file.
+    const file = (record.current = `${dir}/${path}`);
+    const slash = path.lastIndexOf("/");
+    const parent = slash < 0 ? dir : `${dir}/${path.slice(0, slash)}`;
+    if (!madeDirs.has(parent)) {
+      record.current = parent;
+      ensureDir(parent, record);
+      madeDirs.add(parent);
+      record.current = file;
+    }
+    if (action !== "create") {
+      const aside = asideName(file);
+      renameSync(file, aside);
+      record.setAside.set(file, aside);
+    }
+    // "wx" fails if the file exists: the check and the write are one system call.
+    try {
+      writeFileSync(file, contents, { flag: "wx" });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") record.createdFiles.push(file); // partly written: ours
+      throw error;
+    }
+    record.createdFiles.push(file);
+    onFile?.(path);
+    count++;
+    // Every 8 files, let a Ctrl-C (SIGINT) reach its handler.
+    if (signal && count % 8 === 0) await new Promise((resolve) => setImmediate(resolve));
+    if (signal?.aborted) return;
+  }
+}
+
+/** Plans and writes in one step (refusals throw a Refusal). */
 export async function writeTree(
   dir: string,
   tree: FileTree,
   { overwrite = false, ...options }: WriteOptions & { overwrite?: boolean } = {},
-) {
+): Promise<WriteResult> {
   return writePlan(planWrite(dir, tree, { overwrite }), options);
 }
 
 /** Keeps what was written: the originals renamed aside are removed. Returns those it could not remove. */
-export function commit(record: WriteRecord): string[] {
+function commit(record: WriteRecord): string[] {
   const left: string[] = [];
   for (const aside of record.setAside.values()) {
     try {
@@ -338,11 +344,11 @@ export function commit(record: WriteRecord): string[] {
 }
 
 /**
- * Takes back what the run did, each step on its own: first removes the files and folders it created (which frees
+ * Takes back what the write did, each step on its own: first removes the files and folders it created (which frees
  * space), then renames the originals back. Never touches anything else. Returns a sentence for each path it could
  * not take back (empty: everything is as it was).
  */
-export function rollback(record: WriteRecord): string[] {
+function rollback(record: WriteRecord): string[] {
   const problems: string[] = [];
   for (const file of record.createdFiles) {
     try {

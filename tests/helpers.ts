@@ -1,11 +1,21 @@
+// The one support module of the tests: running the CLI (piped or in a terminal), fake commands on PATH, git's
+// identity, temp folders, small file systems, and the option matrix derived from the declarations.
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { execa, type Options } from "execa";
 import { afterEach, expect } from "vitest";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { optionDefs, type ProjectOptions } from "../src/options.js";
+import {
+  defaults,
+  optionDefs,
+  projectOptionKeys,
+  projectValues,
+  type OptionValues,
+  type ProjectOptionKey,
+  type ProjectOptions,
+} from "../src/options.js";
 import { nodeLineFor } from "../src/versions.js";
 
 export const repoRoot = fileURLToPath(new URL("..", import.meta.url));
@@ -13,20 +23,29 @@ export const cliPath = join(repoRoot, "bin/create-convex-saas.cjs");
 /** The template folders, the source of dist/templates.br (the CLI reads only that). */
 export const templatesDir = join(repoRoot, "templates");
 
-/** Every frontend × payments × teams combination, from the option declarations. */
-export const combinations = optionDefs.frontend.choices.flatMap((frontend) =>
-  [true, false].flatMap((payments) => [false, true].map((orgs) => ({ frontend: frontend.value, payments, orgs }))),
+/** Every value an option can take, from its declaration (a boolean's default first). */
+const valuesOf = <K extends ProjectOptionKey>(key: K): OptionValues[K][] => {
+  const def = optionDefs[key];
+  return (def.kind === "choice" ? def.choices.map((c) => c.value) : [def.default, !def.default]) as OptionValues[K][];
+};
+
+/** The options crossed in the matrix: every project option but the package manager, which tests vary on its own. */
+type MatrixKey = Exclude<ProjectOptionKey, "pm">;
+const matrixKeys = projectOptionKeys.filter((key): key is MatrixKey => key !== "pm");
+
+/** Every combination of the project options' values but the package manager's (frontend × payments × teams). */
+export const combinations: Pick<OptionValues, MatrixKey>[] = matrixKeys.reduce<Pick<OptionValues, MatrixKey>[]>(
+  (sets, key) => sets.flatMap((set) => valuesOf(key).map((value) => ({ ...set, [key]: value }))),
+  [{} as Pick<OptionValues, MatrixKey>],
 );
 
 /** What the integration test installs and builds: every combination (each layer's files are built somewhere). */
 export const installedCombinations = combinations;
 
+/** The options the CLI gives the generator for `my-app` with every default, on the Node running the tests. */
 export const projectOptions = (over: Partial<ProjectOptions> = {}): ProjectOptions => ({
   name: "my-app",
-  frontend: "next",
-  payments: true,
-  orgs: false,
-  pm: "npm",
+  ...projectValues(defaults()),
   node: nodeLineFor(process.versions.node), // as the CLI under test runs on this Node
   ...over,
 });
@@ -61,6 +80,50 @@ export function readTree(dir: string): Map<string, string> {
 }
 
 /**
+ * Runs the built CLI as a user does without a terminal: stdin ignored, no package manager's user agent (so it writes
+ * no packageManager and defaults to npm), `env` added to this process's environment.
+ */
+export const runCli = (args: string[], cwd: string, env: Record<string, string> = {}) =>
+  execa(process.execPath, [cliPath, ...args], {
+    cwd,
+    reject: false,
+    stdin: "ignore",
+    env: { npm_config_user_agent: "", ...env },
+  });
+
+/** Keys as a terminal sends them. */
+export const keys = { ENTER: "\r", DOWN: "\x1b[B", CTRL_C: "\x03", BACKSPACE: "\x7f" } as const;
+
+/** An identity for git's first commit, whatever the machine's git config says. */
+export const gitEnv = {
+  GIT_AUTHOR_NAME: "T",
+  GIT_AUTHOR_EMAIL: "t@example.com",
+  GIT_COMMITTER_NAME: "T",
+  GIT_COMMITTER_EMAIL: "t@example.com",
+};
+
+/** A fake command `name` running the shell `script`, in `dir/bin`; returns a PATH that finds it first. */
+export function fakeCommand(dir: string, name: string, script: string): string {
+  const bin = join(dir, "bin");
+  mkdirSync(bin, { recursive: true });
+  writeFileSync(join(bin, name), `#!/bin/sh\n${script}\n`);
+  chmodSync(join(bin, name), 0o755);
+  return `${bin}:${process.env.PATH}`;
+}
+
+/** Resolves once `text` appears on the running process's stdout. */
+export const printed = (child: { stdout: NodeJS.ReadableStream | null }, text: string) =>
+  new Promise<void>((resolve) => child.stdout!.on("data", (d: Buffer) => d.toString().includes(text) && resolve()));
+
+/** Fails when `text` holds a stack trace: expected failures are sentences. */
+export const expectNoStackTrace = (text: string) => expect(text).not.toMatch(/\n\s+at .+:\d+/);
+
+/** A Node option that gives the CLI a Ctrl-C (SIGINT) right after its first file is written. */
+export const interruptAfterFirstFile = {
+  NODE_OPTIONS: `--require ${join(repoRoot, "tests/fixtures/interrupt-write.cjs")}`,
+};
+
+/**
  * Runs the CLI in a pseudo-terminal (util-linux `script`), answering prompts: each step waits for `expect` in the
  * output, then types `send`. Resolves with the exit code and the output.
  */
@@ -72,7 +135,7 @@ export async function runInTerminal(
 ) {
   const { spawn } = await import("node:child_process");
   const command = `stty cols 120 rows 40; ${[process.execPath, cliPath, ...args].map((a) => `'${a}'`).join(" ")}`;
-  // No user agent, as in cli.test.ts's runs: the CLI then writes no packageManager and defaults to npm.
+  // No user agent, as in runCli.
   const child = spawn("script", ["-qfec", command, "/dev/null"], {
     cwd,
     stdio: ["pipe", "pipe", "pipe"],
@@ -137,6 +200,17 @@ function probeTmpfs(): string | undefined {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** The user's file on a nearly full disk: an 80 KB README.md. */
+export const bigReadme = "x".repeat(80 * 1024);
+
+/** A small disk (a tmpfs with `options`) holding only the user's 80 KB README.md: `fn` runs in its folder. */
+export function withFullDisk<T>(options: string, fn: (dir: string) => Promise<T> | T): Promise<T> {
+  return withTmpfs(options, (dir) => {
+    writeFileSync(join(dir, "README.md"), bigReadme);
+    return fn(dir);
+  });
 }
 
 /** Mounts a tmpfs with `options` (e.g. "size=100k") on a fresh folder, runs `fn` in it, then unmounts and removes it. */

@@ -2,85 +2,53 @@
 // Ctrl-C in a real terminal at every step, malformed --template sources, expected failures without stack traces,
 // the interactive frame, package names, and the usage errors.
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
-import { createServer, type Server } from "node:net";
-import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { execa } from "execa";
 import { describe, expect, it } from "vitest";
 import { generate } from "../src/generate.js";
-import { cliPath, freshDirs, projectOptions, readTree, runInTerminal, tmpfsUnavailable, withTmpfs } from "./helpers.js";
+import {
+  bigReadme,
+  cliPath,
+  expectNoStackTrace,
+  fakeCommand,
+  freshDirs,
+  gitEnv,
+  interruptAfterFirstFile,
+  keys,
+  printed,
+  projectOptions,
+  readTree,
+  runCli as run,
+  runInTerminal,
+  tmpfsUnavailable,
+  withFullDisk,
+  withTmpfs,
+} from "./helpers.js";
+import { silentServer } from "./tar-server.js";
 
 const fresh = freshDirs();
-const ENTER = "\r";
-const CTRL_C = "\x03";
-
-const run = (args: string[], cwd: string, env: Record<string, string> = {}) =>
-  execa(process.execPath, [cliPath, ...args], {
-    cwd,
-    reject: false,
-    stdin: "ignore",
-    env: { npm_config_user_agent: "", ...env },
-  });
-
-const gitEnv = {
-  GIT_AUTHOR_NAME: "T",
-  GIT_AUTHOR_EMAIL: "t@example.com",
-  GIT_COMMITTER_NAME: "T",
-  GIT_COMMITTER_EMAIL: "t@example.com",
-};
-
-/** A fake command in `cwd/bin` (prepend it to PATH). */
-function fakeCommand(cwd: string, name: string, script: string): string {
-  const bin = join(cwd, "bin");
-  mkdirSync(bin, { recursive: true });
-  writeFileSync(join(bin, name), `#!/bin/sh\n${script}\n`);
-  chmodSync(join(bin, name), 0o755);
-  return `${bin}:${process.env.PATH}`;
-}
-
-/** A TCP server on 127.0.0.1 that accepts connections and never answers; counts them. */
-async function silentServer(): Promise<{ url: string; connections: () => number; close: () => Promise<void> }> {
-  let connections = 0;
-  const sockets = new Set<import("node:net").Socket>();
-  const server: Server = createServer((socket) => {
-    connections++;
-    sockets.add(socket);
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/layer.tar.gz`,
-    connections: () => connections,
-    close: () => new Promise<void>((resolve) => (sockets.forEach((s) => s.destroy()), server.close(() => resolve()))),
-  };
-}
-
-const noStackTrace = (text: string) => expect(text).not.toMatch(/\n\s+at .+:\d+/);
+const { ENTER, CTRL_C, BACKSPACE } = keys;
 
 describe.skipIf(tmpfsUnavailable())("1. a full disk (tmpfs)", () => {
-  const big = "x".repeat(80 * 1024);
-
   it("--force on a 100 KB disk holding an 80 KB README.md: refused before writing, README.md intact", async () => {
-    await withTmpfs("size=100k", async (dir) => {
-      writeFileSync(join(dir, "README.md"), big);
+    await withFullDisk("size=100k", async (dir) => {
       const result = await run([".", "--force", "--no-install", "--no-git"], dir);
       expect(result.exitCode).toBe(1);
       expect(result.stderr).toMatch(
         /^Not enough free space for .*: the project needs about \d+ KB, \d+ KB are free\..*Nothing was written\.$/,
       );
-      expect(readFileSync(join(dir, "README.md"), "utf8")).toBe(big);
+      expect(readFileSync(join(dir, "README.md"), "utf8")).toBe(bigReadme);
       expect(readdirSync(dir)).toEqual(["README.md"]);
     });
   });
 
   it("a disk that runs out midway (no inodes left): everything taken back, README.md restored, said truthfully", async () => {
-    await withTmpfs("size=2m,nr_inodes=24", async (dir) => {
-      writeFileSync(join(dir, "README.md"), big);
+    await withFullDisk("size=2m,nr_inodes=24", async (dir) => {
       const result = await run([".", "--force", "--no-install", "--no-git"], dir);
       expect(result.exitCode).toBe(1);
       expect(result.stderr).toMatch(/^Could not write .*: the disk is full \(ENOSPC\)\.\nNothing was left behind\.$/);
-      noStackTrace(result.stderr);
-      expect(readFileSync(join(dir, "README.md"), "utf8")).toBe(big);
+      expectNoStackTrace(result.stderr);
+      expect(readFileSync(join(dir, "README.md"), "utf8")).toBe(bigReadme);
       expect(readdirSync(dir)).toEqual(["README.md"]);
     });
   });
@@ -160,14 +128,8 @@ describe("4. Ctrl-C in a real terminal (pseudo-terminal), at every step", () => 
 
   it("while writing: the write stops, is taken back, exit 130", async () => {
     const cwd = fresh();
-    const result = await runInTerminal(
-      ["app", "--yes", "--no-install", "--no-git"],
-      cwd,
-      [{ expect: "[test] holding the write", send: CTRL_C }],
-      {
-        CREATE_CONVEX_SAAS_TEST_HOLD_WRITE: "1",
-      },
-    );
+    const result = await runInTerminal(["app", "--yes", "--no-install", "--no-git"], cwd, [], interruptAfterFirstFile);
+    expect(result.output).toContain("[test] Ctrl-C after the first file");
     expect(result.exitCode, result.output).toBe(130);
     expect(result.output).toContain("Cancelled. Nothing was left behind.");
     expect(readdirSync(cwd)).toEqual([]);
@@ -182,12 +144,20 @@ describe("4. Ctrl-C in a real terminal (pseudo-terminal), at every step", () => 
         { expect: "Which frontend?", send: ENTER },
         { expect: "Add payments", send: ENTER },
         { expect: "Teams (Clerk Organizations)?", send: ENTER },
-        { expect: "[test] holding the write", send: CTRL_C },
       ],
-      { CREATE_CONVEX_SAAS_TEST_HOLD_WRITE: "1" },
+      interruptAfterFirstFile,
     );
+    expect(result.output).toContain("[test] Ctrl-C after the first file");
     expect(result.exitCode, result.output).toBe(130);
     expect(result.output).toContain("Cancelled. Nothing was left behind.");
+    expect(readdirSync(cwd)).toEqual([]);
+  });
+
+  it("while writing without a terminal: the same, on stderr", async () => {
+    const cwd = fresh();
+    const result = await run(["app", "--no-install", "--no-git"], cwd, interruptAfterFirstFile);
+    expect(result.exitCode, result.stderr).toBe(130);
+    expect(result.stderr).toBe("[test] Ctrl-C after the first file\nCancelled. Nothing was left behind.");
     expect(readdirSync(cwd)).toEqual([]);
   });
 
@@ -355,7 +325,7 @@ describe("6. expected failures are sentences, not stack traces", () => {
     const result = await run(["afile"], cwd);
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toMatch(/afile exists and is not a directory/);
-    noStackTrace(result.stderr);
+    expectNoStackTrace(result.stderr);
   });
 });
 
@@ -384,7 +354,7 @@ describe("7. the interactive frame", () => {
     writeFileSync(join(cwd, "afile"), "");
     const result = await runInTerminal(["--yes", "--no-install", "--no-git"], cwd, [
       { expect: "Where should the project go?", send: `afile${ENTER}` },
-      { expect: "afile is a file: choose a folder.", send: `\x7f\x7f\x7f\x7f\x7fshop${ENTER}` },
+      { expect: "afile is a file: choose a folder.", send: `${BACKSPACE.repeat(5)}shop${ENTER}` },
     ]);
     expect(result.exitCode, result.output).toBe(0);
     expect(existsSync(join(cwd, "shop/package.json"))).toBe(true);
@@ -399,7 +369,7 @@ describe("8. package names", () => {
     expect(result.exitCode, result.stderr).toBe(0);
     expect(result.stdout).toContain('The package is named "dotupper" (choose another with --name).');
     expect(JSON.parse(readFileSync(join(dir, "package.json"), "utf8")).name).toBe("dotupper");
-    expect(result.stdout).toContain("npx create-convex-saas@latest . --name dotupper");
+    expect(result.stdout).toContain("npx create-convex-saas@latest . --name=dotupper");
   });
 
   it("--name sets the package name; café becomes cafe", async () => {
@@ -436,15 +406,8 @@ describe("9. usage errors and a slow install", () => {
   it("a slow install says what it is waiting on, and Ctrl-C (SIGINT) ends it and its children", async () => {
     const cwd = fresh();
     const PATH = fakeCommand(cwd, "npm", "echo 'GET http://127.0.0.1/left-pad'\nsleep 60 &\nwait");
-    const child = execa(process.execPath, [cliPath, "app", "--no-git"], {
-      cwd,
-      reject: false,
-      stdin: "ignore",
-      env: { PATH, npm_config_user_agent: "", CREATE_CONVEX_SAAS_SLOW_NOTE: "1" },
-    });
-    await new Promise<void>((resolve) =>
-      child.stdout!.on("data", (d: Buffer) => d.toString().includes("Still installing") && resolve()),
-    );
+    const child = run(["app", "--no-git"], cwd, { PATH, CREATE_CONVEX_SAAS_SLOW_NOTE: "1" });
+    await printed(child, "Still installing");
     child.kill("SIGINT");
     const result = await child;
     expect(result.exitCode).toBe(130);

@@ -1,7 +1,8 @@
 // Test helpers for remote templates: a tiny tar writer (so tests can hand-craft hostile archives: `../` paths,
-// symlinks, hardlinks) and an HTTP server on 127.0.0.1 that serves them. No network, no tar binary.
+// symlinks, hardlinks), an HTTP server on 127.0.0.1 that serves them, and a server that never answers. No network,
+// no tar binary.
 import { createServer, type IncomingHttpHeaders } from "node:http";
-import type { AddressInfo } from "node:net";
+import { createServer as createNetServer, type AddressInfo, type Socket } from "node:net";
 import { gzipSync } from "node:zlib";
 
 export type TarEntry =
@@ -89,5 +90,22 @@ export async function serveFiles(files: Record<string, Buffer>): Promise<TarServ
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
       }),
+  };
+}
+
+/** A TCP server on 127.0.0.1 that accepts connections and never answers; counts them. */
+export async function silentServer(): Promise<{ url: string; connections: () => number; close: () => Promise<void> }> {
+  let connections = 0;
+  const sockets = new Set<Socket>();
+  const server = createNetServer((socket) => {
+    connections++;
+    sockets.add(socket);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/layer.tar.gz`,
+    connections: () => connections,
+    close: () => new Promise<void>((resolve) => (sockets.forEach((s) => s.destroy()), server.close(() => resolve()))),
   };
 }

@@ -7,8 +7,9 @@ import { gzipSync } from "node:zlib";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { generate } from "../../src/generate.js";
 import { builtInLayerNames } from "../../src/layers.js";
-import { downloadLayer, RemoteTemplateError } from "../../src/remote.js";
-import { serveFiles, tarGz, type TarEntry, type TarServer } from "../tar-server.js";
+import { Refusal } from "../../src/refusal.js";
+import { downloadLayer } from "../../src/remote.js";
+import { serveFiles, silentServer, tarGz, type TarEntry, type TarServer } from "../tar-server.js";
 
 let root: string;
 let servers: TarServer[];
@@ -42,13 +43,14 @@ async function download(entries: readonly TarEntry[] | Buffer, options: { offlin
   return downloadLayer(server.url("/template.tar.gz"), options);
 }
 
-async function refusal(promise: Promise<unknown>): Promise<RemoteTemplateError> {
+async function refusal(promise: Promise<unknown>): Promise<Refusal> {
   const error = await promise.then(
     () => undefined,
     (error: unknown) => error,
   );
-  expect(error).toBeInstanceOf(RemoteTemplateError);
-  return error as RemoteTemplateError;
+  expect(error).toBeInstanceOf(Refusal);
+  expect((error as Refusal).exitCode).toBe(1);
+  return error as Refusal;
 }
 
 /** Every path below the test's root (its TMPDIR, the giget cache, …). */
@@ -296,5 +298,24 @@ describe("downloadLayer", () => {
     );
     expect((await refusal(downloadLayer("  ", {}))).message).toContain("The template source is empty");
     expectNothingLeftBehind();
+  });
+
+  it("stops when its signal aborts: a cancellation (exit 130), the temp dir removed", async () => {
+    const server = await silentServer();
+    try {
+      const cancel = new AbortController();
+      const download = downloadLayer(server.url, { signal: cancel.signal });
+      while (server.connections() === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+      cancel.abort();
+      const error = await download.then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+      expect(error).toBeInstanceOf(Refusal);
+      expect(error).toMatchObject({ exitCode: 130, message: `Download of "${server.url}" cancelled.` });
+      expectNothingLeftBehind();
+    } finally {
+      await server.close();
+    }
   });
 });

@@ -1,19 +1,18 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, unlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { mergeFile } from "../../src/merge.js";
+import { Refusal } from "../../src/refusal.js";
 import {
-  commit,
   occupiedEntries,
   planWrite,
-  rollback,
   spaceNeeded,
-  TargetError,
+  unwrittenMessage,
   writePlan,
   writeTree,
-  WriteError,
+  type WriteResult,
 } from "../../src/write.js";
-import { freshDirs, tmpfsUnavailable, withTmpfs } from "../helpers.js";
+import { bigReadme, freshDirs, tmpfsUnavailable, withFullDisk } from "../helpers.js";
 
 const fresh = freshDirs();
 
@@ -38,14 +37,14 @@ describe("occupiedEntries", () => {
     writeFileSync(join(dir, "notes.txt"), "mine");
     expect(occupiedEntries(dir)).toEqual(["notes.txt"]);
     expect(occupiedEntries(join(dir, "missing"))).toEqual([]);
-    expect(() => occupiedEntries(join(dir, "notes.txt"))).toThrow(TargetError);
+    expect(() => occupiedEntries(join(dir, "notes.txt"))).toThrow(Refusal);
   });
 });
 
-describe("writeTree", () => {
+describe("writeTree: one transaction", () => {
   it("writes every file, creating folders", async () => {
     const dir = join(fresh(), "new/project");
-    await writeTree(dir, tree);
+    expect(await writeTree(dir, tree)).toEqual({ status: "written", kept: [] });
     expect(readFileSync(join(dir, "src/a/b.ts"), "utf8")).toBe("export {};\n");
     expect(readFileSync(join(dir, ".gitignore"), "utf8")).toBe("node_modules\n");
   });
@@ -58,7 +57,7 @@ describe("writeTree", () => {
     expect(readFileSync(join(dir, "package.json"), "utf8")).toBe("mine");
   });
 
-  it("rolls back on a failure midway: restores overwritten files, removes only what it created", async () => {
+  it("fails midway: restores overwritten files, removes only what it created", async () => {
     const dir = fresh();
     writeFileSync(join(dir, "package.json"), "mine");
     writeFileSync(join(dir, "notes.txt"), "keep me");
@@ -67,62 +66,78 @@ describe("writeTree", () => {
     // a file where the tree needs a folder, found only when writing (the plan is made before it appears)
     const plan = planWrite(dir, new Map([...tree, ["z/file.ts", "x"]]), { overwrite: true });
     writeFileSync(join(dir, "z"), "in the way");
-    const error = await writePlan(plan).then(
-      () => undefined,
-      (e: unknown) => e,
+    const result = await writePlan(plan);
+    expect(result).toMatchObject({ status: "failed", leftovers: [] });
+    expect(result.status === "failed" && result.reason).toMatch(
+      /^Could not write .*\/z(\/file\.ts)?: .*\((EEXIST|ENOTDIR)\)\.$/,
     );
-    expect(error).toBeInstanceOf(WriteError);
-    expect((error as WriteError).message).toMatch(/Could not write .*\/z: .*\(EEXIST\)|Could not write .*z.*ENOTDIR/);
-    expect((error as WriteError).leftovers).toEqual([]);
     expect(readFileSync(join(dir, "package.json"), "utf8")).toBe("mine");
     expect(listing(dir)).toEqual(["notes.txt", "package.json", "src/", "src/user.ts", "z"]);
   });
 
-  it("rollback after success takes back exactly what was written", async () => {
-    const root = fresh();
-    const dir = join(root, "p");
-    const record = await writeTree(dir, tree);
-    writeFileSync(join(dir, "added-by-someone-else.txt"), "x");
-    expect(rollback(record)).toEqual([]);
-    expect(readdirSync(dir)).toEqual(["added-by-someone-else.txt"]);
-    expect(existsSync(join(dir, "src"))).toBe(false);
-  });
-
-  it("keeps each original aside (a rename, no copy) until commit, then removes it", async () => {
+  it("keeps each original aside (a rename, no copy) while writing, and removes it once every file is written", async () => {
     const dir = fresh();
     writeFileSync(join(dir, "package.json"), "mine");
-    const record = await writeTree(dir, tree, { overwrite: true });
-    expect(readdirSync(dir)).toContain(".package.json.create-convex-saas-original");
-    expect(commit(record)).toEqual([]);
+    const during: string[][] = [];
+    const result = await writeTree(dir, tree, { overwrite: true, onFile: () => during.push(readdirSync(dir).sort()) });
+    expect(result).toEqual({ status: "written", kept: [] });
+    expect(during.at(-1)).toContain(".package.json.create-convex-saas-original");
     expect(readdirSync(dir).sort()).toEqual([".gitignore", "package.json", "src"]);
     expect(readFileSync(join(dir, "package.json"), "utf8")).toBe("{}\n");
+  });
+
+  it("stops between files when its signal aborts, and takes back exactly what it wrote", async () => {
+    const root = fresh();
+    const dir = join(root, "p");
+    mkdirSync(dir);
+    writeFileSync(join(dir, "package.json"), "mine");
+    const cancel = new AbortController();
+    const written: string[] = [];
+    const onFile = (path: string) => {
+      written.push(path);
+      writeFileSync(join(dir, "added-by-someone-else.txt"), "x");
+      cancel.abort();
+    };
+    const result = await writeTree(dir, tree, { overwrite: true, signal: cancel.signal, onFile });
+    expect(result).toEqual({ status: "cancelled", leftovers: [] });
+    expect(written).toEqual(["package.json"]); // nothing after the abort
+    expect(readdirSync(dir).sort()).toEqual(["added-by-someone-else.txt", "package.json"]);
+    expect(readFileSync(join(dir, "package.json"), "utf8")).toBe("mine");
+  });
+
+  it("an abort that comes with the last file still takes everything back", async () => {
+    const dir = join(fresh(), "p");
+    const cancel = new AbortController();
+    const onFile = (path: string) => path === [...tree.keys()].at(-1) && cancel.abort();
+    expect(await writeTree(dir, tree, { signal: cancel.signal, onFile })).toEqual({
+      status: "cancelled",
+      leftovers: [],
+    });
+    expect(existsSync(dir)).toBe(false);
   });
 
   it("reports exactly which originals it could not put back", async () => {
     const dir = fresh();
     writeFileSync(join(dir, "package.json"), "mine");
-    const record = await writeTree(dir, tree, { overwrite: true });
-    const aside = record.setAside.get(`${dir}/package.json`)!;
-    mkdirSync(join(dir, "blocker"));
-    // the original disappears (someone removed it): rollback must say so, not claim success
-    writeFileSync(aside, "");
-    const { unlinkSync } = await import("node:fs");
-    unlinkSync(aside);
-    const problems = rollback(record);
-    expect(problems).toHaveLength(1);
-    expect(problems[0]).toContain(`could not restore ${dir}/package.json`);
-    expect(problems[0]).toContain(aside);
+    const aside = join(dir, ".package.json.create-convex-saas-original");
+    const cancel = new AbortController();
+    // the original disappears (someone removed it) before the write is taken back: the result must say so
+    const onFile = () => (unlinkSync(aside), cancel.abort());
+    const result = await writeTree(dir, tree, { overwrite: true, signal: cancel.signal, onFile });
+    expect(result.status).toBe("cancelled");
+    const { leftovers } = result as Extract<WriteResult, { status: "cancelled" }>;
+    expect(leftovers).toHaveLength(1);
+    expect(leftovers[0]).toContain(`could not restore ${dir}/package.json`);
+    expect(leftovers[0]).toContain(aside);
   });
+});
 
-  it("stops between files when asked, and takes everything back", async () => {
-    const dir = join(fresh(), "p");
-    let stop = false;
-    const error = await writeTree(dir, tree, { stopped: () => stop, afterFile: () => void (stop = true) }).catch(
-      (e: unknown) => e,
+describe("unwrittenMessage", () => {
+  it("says why, then that nothing was left behind or each thing that was", () => {
+    expect(unwrittenMessage({ status: "cancelled", leftovers: [] })).toBe("Cancelled. Nothing was left behind.");
+    expect(unwrittenMessage({ status: "failed", reason: "Could not write x: full.", leftovers: ["a", "b"] })).toBe(
+      "Could not write x: full.\nThese could not be taken back:\n  a\n  b",
     );
-    expect(error).toBeInstanceOf(WriteError);
-    expect((error as Error).message).toBe("Cancelled");
-    expect(existsSync(dir)).toBe(false);
   });
 });
 
@@ -141,7 +156,7 @@ describe("planWrite: never through a link, never onto a folder", () => {
       "package.json is a symbolic link: the project is never written through a link",
       "src is a symbolic link: the project is never written through a link",
     ]);
-    await expect(writePlan(plan)).rejects.toThrow(TargetError);
+    await expect(writePlan(plan)).rejects.toThrow(Refusal);
     expect(readFileSync(join(outside, "package.json"), "utf8")).toBe("outside");
     expect(readdirSync(outside)).toEqual(["package.json"]);
     expect(readdirSync(dir).sort()).toEqual(["package.json", "src"]);
@@ -198,27 +213,21 @@ describe("merging the files a user already has", () => {
 });
 
 describe.skipIf(tmpfsUnavailable())("a full disk (tmpfs)", () => {
-  const big = "x".repeat(80 * 1024);
   const project = new Map(Array.from({ length: 30 }, (_, i) => [`src/f${i}.ts`, "y".repeat(3000)] as [string, string]));
 
   it("the space check sees that the project does not fit", async () => {
-    await withTmpfs("size=100k", (dir) => {
-      writeFileSync(join(dir, "README.md"), big);
+    await withFullDisk("size=100k", (dir) => {
       const space = spaceNeeded(planWrite(dir, new Map([...project, ["README.md", "ours"]]), { overwrite: true }))!;
       expect(space.needed).toBeGreaterThan(space.free);
     });
   });
 
   it("a write that runs out of space takes everything back, the user's file intact", async () => {
-    await withTmpfs("size=100k", async (dir) => {
-      writeFileSync(join(dir, "README.md"), big);
-      const error = await writeTree(dir, new Map([["README.md", "ours\n"], ...project]), { overwrite: true }).catch(
-        (e: unknown) => e,
-      );
-      expect(error).toBeInstanceOf(WriteError);
-      expect((error as Error).message).toMatch(/the disk is full \(ENOSPC\)/);
-      expect((error as WriteError).leftovers).toEqual([]);
-      expect(readFileSync(join(dir, "README.md"), "utf8")).toBe(big);
+    await withFullDisk("size=100k", async (dir) => {
+      const result = await writeTree(dir, new Map([["README.md", "ours\n"], ...project]), { overwrite: true });
+      expect(result).toMatchObject({ status: "failed", leftovers: [] });
+      expect(result.status === "failed" && result.reason).toMatch(/the disk is full \(ENOSPC\)/);
+      expect(readFileSync(join(dir, "README.md"), "utf8")).toBe(bigReadme);
       expect(readdirSync(dir)).toEqual(["README.md"]);
     });
   });
