@@ -1,12 +1,28 @@
-import { userEventHandlers } from "./users";
+import { deleteProjectsOf } from "./model/projects";
+import { type UserDeletedCleanup, userEventHandlers } from "./model/users";
+
+/*
+ * The Clerk webhook events this backend acts on. http.ts verifies every delivery and applies it through
+ * webhookEvents.ts; event types not listed are logged and ignored.
+ */
 
 /**
- * The Clerk webhook events this backend acts on, by event type. http.ts verifies every delivery
- * and applies it through webhookEvents.ts; event types not listed are logged and ignored.
- *
- * This is the one file a feature layer replaces to subscribe to more events
- * (the payments layer adds paymentAttempt.*, subscription.* and subscriptionItem.*).
+ * What user.deleted removes besides the user's row, by the feature that keeps it: run in this order, in the event's
+ * mutation, after the row is deleted and the id remembered.
  */
-export const clerkEventHandlers = {
-  ...userEventHandlers(),
+const onUserDeleted: Record<string, UserDeletedCleanup> = {
+  projects: deleteProjectsOf,
+  // @slot userDeleted
 };
+
+/** The handler of each Clerk event type this backend acts on. */
+export const clerkEventHandlers = {
+  ...userEventHandlers(Object.values(onUserDeleted)),
+  // @slot handlers
+};
+
+export type ClerkEventType = keyof typeof clerkEventHandlers;
+
+export function isHandled(type: string): type is ClerkEventType {
+  return Object.hasOwn(clerkEventHandlers, type);
+}

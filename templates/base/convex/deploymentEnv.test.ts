@@ -1,5 +1,5 @@
 import { afterEach, expect, test, vi } from "vitest";
-import { deploymentEnv, missingVariableMessage } from "./deploymentEnv";
+import { deploymentEnv, missingVariableMessage } from "./model/deploymentEnv";
 
 afterEach(() => {
   vi.unstubAllEnvs();

@@ -6,12 +6,13 @@ import userDeleted from "../webhooks/samples/user.deleted.json";
 import userUpdated from "../webhooks/samples/user.updated.json";
 import { api } from "./_generated/api";
 import { clerkEventHandlers } from "./clerkEvents";
+import { CLERK_WEBHOOK_PATH } from "./clerkWebhook";
 import schema from "./schema";
-import { modules, signedWebhook, useWebhookTestEnv, WEBHOOK_PATH } from "./test.setup";
+import { modules, signedWebhook, useWebhookTestEnv } from "./test.setup";
 
 function setup() {
   const t = convexTest(schema, modules);
-  const post = (init: RequestInit) => t.fetch(WEBHOOK_PATH, init);
+  const post = (init: RequestInit) => t.fetch(CLERK_WEBHOOK_PATH, init);
   const users = () => t.run((ctx) => ctx.db.query("users").collect());
   const log = () => t.run((ctx) => ctx.db.query("webhookEvents").collect());
   return { t, post, users, log };

@@ -2,16 +2,16 @@ import { httpRouter } from "convex/server";
 import { Webhook } from "svix";
 import { internal } from "./_generated/api";
 import { httpAction } from "./_generated/server";
-import { clerkEventHandlers } from "./clerkEvents";
-import { deploymentEnv } from "./deploymentEnv";
-import { isHandled } from "./webhookEvents";
+import { clerkEventHandlers, isHandled } from "./clerkEvents";
+import { CLERK_WEBHOOK_PATH } from "./clerkWebhook";
+import { deploymentEnv } from "./model/deploymentEnv";
 
 type ClerkEvent = { type: string; data: unknown };
 
 const http = httpRouter();
 
 /**
- * Clerk webhook endpoint: https://<deployment>.convex.site/clerk-users-webhook
+ * Clerk webhook endpoint: https://<deployment>.convex.site + CLERK_WEBHOOK_PATH (clerkWebhook.ts).
  *
  * Every verified delivery is logged by its svix-id (table webhookEvents) and applied in one mutation:
  * 200 when applied, ignored (an unhandled type, an older version, a deleted user) or a redelivery of one
@@ -19,7 +19,7 @@ const http = httpRouter();
  * 500 when the secret is missing or applying fails (logged as failed; Clerk retries with backoff).
  */
 http.route({
-  path: "/clerk-users-webhook",
+  path: CLERK_WEBHOOK_PATH,
   method: "POST",
   handler: httpAction(async (ctx, request) => {
     const secret = deploymentEnv("CLERK_WEBHOOK_SECRET");
@@ -72,6 +72,8 @@ http.route({
     }
   }),
 });
+
+// @slot routes
 
 /**
  * Checks the svix signature and timestamp (within svix's 5 minute tolerance) over the raw

@@ -1,10 +1,10 @@
 import { convexTest } from "convex-test";
 import { describe, expect, test } from "vitest";
 import { api } from "./_generated/api";
-import { FREE_PROJECT_LIMIT } from "./limits";
+import { clerkEventHandlers } from "./clerkEvents";
+import { FREE_PROJECT_LIMIT } from "./model/limits";
 import schema from "./schema";
 import { modules } from "./test.setup";
-import { deleteUser } from "./users";
 
 const ALICE = "user_alice";
 const BOB = "user_bob";
@@ -122,7 +122,7 @@ test("user.deleted deletes the user's own projects", async () => {
   const { t, as } = setup();
   await as(ALICE).mutation(api.projects.create, { name: "Alice's" });
   await as(BOB).mutation(api.projects.create, { name: "Bob's" });
-  await t.run((ctx) => deleteUser(ctx, { id: ALICE }));
+  await t.run((ctx) => clerkEventHandlers["user.deleted"].apply(ctx, { id: ALICE }));
   const left = await t.run((ctx) => ctx.db.query("projects").collect());
   expect(left.map((p) => p.name)).toEqual(["Bob's"]);
 });

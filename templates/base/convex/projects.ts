@@ -1,14 +1,14 @@
 import { paginationOptsValidator, paginationResultValidator } from "convex/server";
 import { ConvexError, v } from "convex/values";
-import type { Doc, Id } from "./_generated/dataModel";
-import { mutation, type MutationCtx, query, type QueryCtx } from "./_generated/server";
-import { projectLimit } from "./limits";
-import { getOwner, isAdmin, type Owner, requireOwner } from "./owners";
+import { mutation, query } from "./_generated/server";
+import { projectLimit } from "./model/limits";
+import { getOwner, isAdmin, requireOwner } from "./model/owners";
+import { countUpTo, ownedProject, validName } from "./model/projects";
 
 /*
- * The example feature: projects that belong to an owner (the signed-in user, or with teams the active team; see
- * owners.ts). Every function finds the owner on the server; a project id from the client only ever reaches a
- * project of that owner.
+ * The example feature: projects that belong to an owner (the signed-in user, or with teams the active team;
+ * see model/owners.ts). Every function finds the owner on the server; a project id from the client only ever
+ * reaches a project of that owner.
  */
 
 const projectView = v.object({
@@ -94,42 +94,3 @@ export const remove = mutation({
     return null;
   },
 });
-
-/** Deletes every project of an owner (a deleted user's or team's), in the calling event's mutation. */
-export async function deleteProjectsOf(ctx: MutationCtx, ownerId: string): Promise<void> {
-  const projects = await ctx.db
-    .query("projects")
-    .withIndex("by_ownerId", (q) => q.eq("ownerId", ownerId))
-    .collect();
-  await Promise.all(projects.map((project) => ctx.db.delete("projects", project._id)));
-}
-
-export const MAX_NAME_LENGTH = 80;
-
-function validName(name: string): string {
-  const trimmed = name.trim();
-  if (trimmed.length === 0 || trimmed.length > MAX_NAME_LENGTH) {
-    throw new ConvexError({ code: "INVALID_NAME", maxLength: MAX_NAME_LENGTH });
-  }
-  return trimmed;
-}
-
-/** The project if it belongs to the owner; `NOT_FOUND` otherwise, so other owners' ids reveal nothing. */
-async function ownedProject(
-  ctx: QueryCtx,
-  owner: Owner,
-  projectId: Id<"projects">,
-): Promise<Doc<"projects">> {
-  const project = await ctx.db.get("projects", projectId);
-  if (project === null || project.ownerId !== owner.id)
-    throw new ConvexError({ code: "NOT_FOUND" });
-  return project;
-}
-
-/** The owner's project count, read only as far as the limit needs (all of them when there is no limit). */
-async function countUpTo(ctx: QueryCtx, owner: Owner, limit: number | null): Promise<number> {
-  const projects = ctx.db
-    .query("projects")
-    .withIndex("by_ownerId", (q) => q.eq("ownerId", owner.id));
-  return (limit === null ? await projects.collect() : await projects.take(limit)).length;
-}

@@ -9,8 +9,6 @@ export const modules = import.meta.glob(["./**/*.*s", "!./**/*.*.*s"]);
 /** A throwaway svix secret: "whsec_" + base64. Tests set it as CLERK_WEBHOOK_SECRET. */
 export const WEBHOOK_SECRET = `whsec_${btoa("convex-saas-test-webhook-secret")}`;
 
-export const WEBHOOK_PATH = "/clerk-users-webhook";
-
 /**
  * A webhook delivery signed the way Clerk (via svix) signs it.
  * `at` sets the signing time (default now); `secret` signs with another key.

@@ -9,7 +9,7 @@ import {
   displayName,
   getCurrentUserOrThrow,
   upsertUser,
-} from "./users";
+} from "./model/users";
 
 const clerkUser = (overrides: Partial<ClerkUser> = {}): ClerkUser => ({
   id: "user_29w83sxmDNGwOuEthce5gg56FcC",

@@ -1,33 +1,9 @@
-import { type Infer, v, type Validator } from "convex/values";
+import { v } from "convex/values";
 import { internal } from "./_generated/api";
 import type { Doc } from "./_generated/dataModel";
 import { internalMutation, type MutationCtx } from "./_generated/server";
-import { clerkEventHandlers } from "./clerkEvents";
-
-/** What applying one Clerk event did. `ignored` says why (an older version, a deleted user...). */
-export const outcomeValidator = v.union(
-  v.object({ outcome: v.literal("processed") }),
-  v.object({ outcome: v.literal("ignored"), reason: v.string() }),
-);
-export type Outcome = Infer<typeof outcomeValidator>;
-
-/**
- * How the webhook handles one Clerk event type (clerkEvents.ts lists them):
- * - `parse` runs in the HTTP action: it picks the fields we use from Clerk's JSON, so that
- * - `data`, a Convex validator, can check them before `apply` runs, and
- * - `apply` runs inside the event's one mutation, so an event is applied whole or not at all.
- */
-export type ClerkEventHandler<Data> = {
-  data: Validator<Data, "required", string>;
-  parse(raw: unknown): Data;
-  apply(ctx: MutationCtx, data: Data): Promise<Outcome>;
-};
-
-export type ClerkEventType = keyof typeof clerkEventHandlers;
-
-export function isHandled(type: string): type is ClerkEventType {
-  return Object.hasOwn(clerkEventHandlers, type);
-}
+import { clerkEventHandlers, type ClerkEventType } from "./clerkEvents";
+import { type Outcome, outcomeValidator } from "./model/clerkEventHandler";
 
 /** Every handled event as `{ type, data }`, each type with its own data validator. */
 const handledEvent = v.union(

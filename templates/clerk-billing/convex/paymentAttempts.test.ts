@@ -5,10 +5,11 @@ import paymentAttemptUpdated from "../webhooks/samples/paymentAttempt.updated.js
 import userDeleted from "../webhooks/samples/user.deleted.json";
 import userUpdated from "../webhooks/samples/user.updated.json";
 import { api } from "./_generated/api";
-import { type ClerkPaymentAttemptJSON, transformWebhookData } from "./paymentAttemptTypes";
-import { savePaymentAttempt } from "./paymentAttempts";
+import { CLERK_WEBHOOK_PATH } from "./clerkWebhook";
+import { savePaymentAttempt } from "./model/paymentAttempts";
+import { type ClerkPaymentAttemptJSON, transformWebhookData } from "./model/paymentAttemptTypes";
 import schema from "./schema";
-import { modules, signedWebhook, useWebhookTestEnv, WEBHOOK_PATH } from "./test.setup";
+import { modules, signedWebhook, useWebhookTestEnv } from "./test.setup";
 
 // The Clerk user who pays in Clerk's examples.
 const PAYER = "user_2g7np7Hrk0SN6kj5EDMLDaKNL0S";
@@ -42,7 +43,7 @@ function organizationPayer() {
 
 function setup() {
   const t = convexTest(schema, modules);
-  const post = (event: unknown) => t.fetch(WEBHOOK_PATH, signedWebhook(event));
+  const post = (event: unknown) => t.fetch(CLERK_WEBHOOK_PATH, signedWebhook(event));
   const payments = () => t.run((ctx) => ctx.db.query("paymentAttempts").collect());
   const log = () => t.run((ctx) => ctx.db.query("webhookEvents").collect());
   const listFor = (subject: string, numItems = 10, cursor: string | null = null) =>

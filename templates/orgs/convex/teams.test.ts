@@ -1,7 +1,7 @@
 import { convexTest } from "convex-test";
 import { describe, expect, test } from "vitest";
 import { api } from "./_generated/api";
-import { getOwner, requireOwner } from "./owners";
+import { getOwner, requireOwner } from "./model/owners";
 import schema from "./schema";
 import { modules } from "./test.setup";
 
@@ -171,3 +171,5 @@ describe("api.organizations.members", () => {
     ).toBeNull();
   });
 });
+
+// @slot tests

@@ -1,0 +1,42 @@
+import { ConvexError } from "convex/values";
+import type { QueryCtx } from "../_generated/server";
+
+/**
+ * Who owns the data a signed-in caller works on: the caller (Clerk user id), or with teams the team that is
+ * active in the caller's Clerk session (Clerk organization id), with the caller's role in it. Feature code
+ * (projects.ts) asks for the owner and never looks at who is calling directly, so it is the same with and
+ * without teams.
+ */
+export type Owner = { kind: "user"; id: string } | { kind: "team"; id: string; role: string };
+
+/** Clerk's role key for a team's admins; admin-only actions check it. */
+export const ADMIN_ROLE = "org:admin";
+
+/** Why the caller has no owner: the data of the ConvexError that requireOwner throws. */
+type Refusal = { code: string; [detail: string]: string };
+
+/** The caller's owner, or why there is none (`NOT_SIGNED_IN` when signed out). */
+async function findOwner(ctx: QueryCtx): Promise<{ owner: Owner } | { refusal: Refusal }> {
+  const identity = await ctx.auth.getUserIdentity();
+  if (identity === null) return { refusal: { code: "NOT_SIGNED_IN" } };
+  // @slot owner
+  return { owner: { kind: "user", id: identity.subject } };
+}
+
+/** The caller's owner, or null where requireOwner refuses (signed out). */
+export async function getOwner(ctx: QueryCtx): Promise<Owner | null> {
+  const found = await findOwner(ctx);
+  return "owner" in found ? found.owner : null;
+}
+
+/** The caller's owner; else throws a ConvexError whose data says why (`{ code: "NOT_SIGNED_IN" }`). */
+export async function requireOwner(ctx: QueryCtx): Promise<Owner> {
+  const found = await findOwner(ctx);
+  if ("refusal" in found) throw new ConvexError(found.refusal);
+  return found.owner;
+}
+
+/** Whether the owner may take admin-only actions: a user on their own data, a team's admins on the team's. */
+export function isAdmin(owner: Owner): boolean {
+  return owner.kind === "user" || owner.role === ADMIN_ROLE;
+}
