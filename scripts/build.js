@@ -49,37 +49,42 @@ await Promise.all([
   }),
 ]);
 
-// dist/templates.br: every folder of templates/ (the built-in layers and _convex_generated), read by builtInFiles in
-// src/layers.ts. Brotli (quality 11) of: a 4-byte little-endian length, then that many bytes of JSON
-// { folder: [[path, byteLength], ...] }, then the files' bytes in that order. Paths follow the rules of listFiles
-// there: every file, `/`-separated, sorted.
+// dist/templates.br: every folder of templates/ (the built-in layers and _convex_generated), read by builtInFolder in
+// src/layers.ts. A 4-byte little-endian length, then that many bytes of JSON
+// { folder: { at, size, files: [[path, byteLength], ...] } }, then each folder's files, concatenated in that order and
+// compressed with brotli (quality 11) on their own: `size` bytes from offset `at` after the JSON. So a run decompresses
+// only the layers it uses. Paths follow the rules of listFiles there: every file, `/`-separated, sorted.
 const templates = new URL("../templates/", import.meta.url);
 const walk = (dir, prefix = "") =>
   readdirSync(new URL(prefix, dir), { withFileTypes: true }).flatMap((entry) =>
     entry.isDirectory() ? walk(dir, `${prefix}${entry.name}/`) : entry.isFile() ? [prefix + entry.name] : [],
   );
+const { constants } = zlib;
 const header = {};
-const contents = [];
+const chunks = [];
+let at = 0;
 for (const folder of readdirSync(templates, { withFileTypes: true }).filter((e) => e.isDirectory())) {
   const dir = new URL(`${folder.name}/`, templates);
-  header[folder.name] = walk(dir)
+  const files = walk(dir)
     .sort()
-    .map((path) => {
-      const bytes = readFileSync(new URL(path, dir));
-      contents.push(bytes);
-      return [path, bytes.length];
-    });
+    .map((path) => [path, readFileSync(new URL(path, dir))]);
+  const bytes = Buffer.concat(files.map(([, contents]) => contents));
+  const compressed = zlib.brotliCompressSync(bytes, {
+    params: {
+      [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+      [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+      [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
+    },
+  });
+  header[folder.name] = {
+    at,
+    size: compressed.length,
+    files: files.map(([path, contents]) => [path, contents.length]),
+  };
+  chunks.push(compressed);
+  at += compressed.length;
 }
 const headerBytes = Buffer.from(JSON.stringify(header));
 const length = Buffer.alloc(4);
 length.writeUInt32LE(headerBytes.length);
-const archive = Buffer.concat([length, headerBytes, ...contents]);
-const { constants } = zlib;
-const compressed = zlib.brotliCompressSync(archive, {
-  params: {
-    [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
-    [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
-    [constants.BROTLI_PARAM_SIZE_HINT]: archive.length,
-  },
-});
-writeFileSync(new URL("../dist/templates.br", import.meta.url), compressed);
+writeFileSync(new URL("../dist/templates.br", import.meta.url), Buffer.concat([length, headerBytes, ...chunks]));

@@ -1,9 +1,10 @@
 // Writes convex/_generated for exactly the Convex modules in the file map, byte-for-byte what
 // `convex codegen` prints, so a fresh project type-checks before its first `convex dev`.
-import { builtInFiles } from "./layers.js";
+import { builtInFolder } from "./layers.js";
 
 /** A file of templates/_convex_generated, from the built-in archive. */
-const read = (name: string) => builtInFiles().get("_convex_generated")!.get(name)!;
+let generated: Map<string, string> | undefined;
+const read = (name: string) => (generated ??= builtInFolder("_convex_generated")!).get(name)!;
 
 /** Paths under convex/ that Convex treats as function modules (it skips names with two dots, e.g. `*.test.ts`). */
 export function convexModules(paths: Iterable<string>): string[] {

@@ -62,21 +62,20 @@ export function composeLayers(layers: readonly Layer[], options: ProjectOptions)
       }
     }
   }
+  // Slots are filled where they stand: in a joined file's part (a README section), or in a whole file.
+  const filled = (path: string, contents: string) => {
+    if (!contents.includes("@slot ")) return contents;
+    const byName = slotParts.get(path) ?? new Map<string, SlotPart>();
+    return fillSlots(
+      contents,
+      [...byName.keys()].sort().map((name) => byName.get(name)!),
+    );
+  };
   for (const [target, targetParts] of parts) {
-    const ordered = [...targetParts.keys()].sort().map((part) => targetParts.get(part)!.trimEnd());
+    const ordered = [...targetParts.keys()].sort().map((part) => filled(target, targetParts.get(part)!).trimEnd());
     files.set(target, `${ordered.join("\n\n")}\n`);
   }
-  for (const [path, contents] of files) {
-    if (!/@slot /.test(contents)) continue;
-    const byName = slotParts.get(path) ?? new Map<string, SlotPart>();
-    files.set(
-      path,
-      fillSlots(
-        contents,
-        [...byName.keys()].sort().map((name) => byName.get(name)!),
-      ),
-    );
-  }
+  for (const [path, contents] of files) if (!parts.has(path)) files.set(path, filled(path, contents));
 
   const tree: FileTree = new Map();
   for (const [stored, contents] of files) {

@@ -86,36 +86,44 @@ function layerFromFiles(name: string, files: Iterable<readonly [string, string]>
 /** dist/templates.br, found from dist/cli.cjs and from src/layers.ts alike (both one level below the package root). */
 export const archivePath = new URL("../dist/templates.br", import.meta.url);
 
-let archive: Map<string, Map<string, string>> | undefined;
+/** dist/templates.br's bytes and its header: where each folder's compressed files start, and their paths and sizes. */
+let archive: { bytes: Buffer; start: number; folders: Map<string, Folder> } | undefined;
+type Folder = { at: number; size: number; files: [string, number][] };
 
-/**
- * Every folder of templates/ (`base`, …, `_convex_generated`) → its files by sorted path → contents. Decompressed
- * on first use, once per process; the format is described in scripts/build.js.
- */
-export function builtInFiles(): Map<string, Map<string, string>> {
+function openArchive(): NonNullable<typeof archive> {
   if (!archive) {
-    // Loaded here, not imported at the top: --help and --version never load zlib.
-    const { brotliDecompressSync } = process.getBuiltinModule("node:zlib");
-    const bytes = brotliDecompressSync(readFileSync(archivePath));
-    const headerEnd = 4 + bytes.readUInt32LE(0);
-    const header = JSON.parse(bytes.toString("utf8", 4, headerEnd)) as Record<string, [string, number][]>;
-    archive = new Map();
-    let offset = headerEnd;
-    for (const [folder, entries] of Object.entries(header)) {
-      const files = new Map<string, string>();
-      for (const [path, length] of entries) {
-        files.set(path, bytes.toString("utf8", offset, offset + length));
-        offset += length;
-      }
-      archive.set(folder, files);
-    }
+    const bytes = readFileSync(archivePath);
+    const start = 4 + bytes.readUInt32LE(0);
+    const header = JSON.parse(bytes.toString("utf8", 4, start)) as Record<string, Folder>;
+    archive = { bytes, start, folders: new Map(Object.entries(header)) };
   }
   return archive;
 }
 
+/**
+ * One folder of templates/ (`base`, …, `_convex_generated`) → its files by sorted path → contents, or undefined.
+ * Each folder is compressed on its own (the format is described in scripts/build.js): only the folders asked for
+ * are decompressed.
+ */
+export function builtInFolder(name: string): Map<string, string> | undefined {
+  const { bytes, start, folders } = openArchive();
+  const folder = folders.get(name);
+  if (!folder) return undefined;
+  // Loaded here, not imported at the top: --help and --version never load zlib.
+  const { brotliDecompressSync } = process.getBuiltinModule("node:zlib");
+  const files = brotliDecompressSync(bytes.subarray(start + folder.at, start + folder.at + folder.size));
+  let offset = 0;
+  return new Map(folder.files.map(([path, length]) => [path, files.toString("utf8", offset, (offset += length))]));
+}
+
+/** Every folder of templates/ → its files by sorted path → contents. */
+export function builtInFiles(): Map<string, Map<string, string>> {
+  return new Map([...openArchive().folders.keys()].map((name) => [name, builtInFolder(name)!]));
+}
+
 /** Names of the built-in layers: every folder of templates/ not starting with `_`. */
 export function builtInLayerNames(): string[] {
-  return [...builtInFiles().keys()].filter((name) => !name.startsWith("_"));
+  return [...openArchive().folders.keys()].filter((name) => !name.startsWith("_"));
 }
 
 const cache = new Map<string, Layer>();
@@ -123,8 +131,8 @@ const cache = new Map<string, Layer>();
 export function builtInLayer(name: string): Layer {
   let layer = cache.get(name);
   if (!layer) {
-    const files = builtInFiles().get(name);
-    if (!files || name.startsWith("_")) throw new Error(`No built-in layer "${name}".`);
+    const files = name.startsWith("_") ? undefined : builtInFolder(name);
+    if (!files) throw new Error(`No built-in layer "${name}".`);
     layer = layerFromFiles(name, files);
     cache.set(name, layer);
   }

@@ -10,7 +10,24 @@
 /** The formatting the generated projects use (templates/base/_prettierrc.json). */
 const PRINT_WIDTH = 100;
 
-const slotLine = /^(\s*)(?:\/\/ @slot ([\w-]+)|<!-- @slot ([\w-]+) -->)\s*$/;
+// String checks rather than regular expressions: this runs once per scaffold, where compiling them would cost more
+// than the matching.
+
+/** A slot line's indentation, name, and whether it is Markdown's; undefined for any other line. */
+function slotLine(line: string): { indent: string; name: string; markdown: boolean } | undefined {
+  if (!line.includes("@slot ")) return undefined;
+  const text = line.trim();
+  const indent = line.slice(0, line.length - line.trimStart().length);
+  if (text.startsWith("// @slot ")) return word(text.slice(9), indent, false);
+  if (text.startsWith("<!-- @slot ") && text.endsWith(" -->")) return word(text.slice(11, -4), indent, true);
+  return undefined;
+}
+
+const word = (name: string, indent: string, markdown: boolean) =>
+  name !== "" && !name.includes(" ") ? { indent, name, markdown } : undefined;
+
+const opens = (line: string) => "{[(".includes(line.at(-1) ?? " ");
+const closes = (line: string) => "}])".includes(line.trimStart()[0] ?? " ");
 
 export interface SlotPart {
   /** Import statements to add to the frame's imports, one per line. */
@@ -21,6 +38,7 @@ export interface SlotPart {
 
 /** The part's imports and slot entries, or undefined when it is not a slot part (a part to join, such as Markdown). */
 export function parseSlotPart(text: string): SlotPart | undefined {
+  if (!text.includes("@slot ")) return undefined;
   const lines = text.split("\n");
   const imports: string[] = [];
   let at = 0;
@@ -30,13 +48,13 @@ export function parseSlotPart(text: string): SlotPart | undefined {
     if (!line.startsWith("import ")) break;
     imports.push(line.trim());
   }
-  if (at === lines.length || !slotLine.test(lines[at]!)) return undefined;
+  if (at === lines.length || !slotLine(lines[at]!)) return undefined;
   const entries = new Map<string, string[]>();
   let current: string[] = [];
   for (; at < lines.length; at++) {
-    const header = slotLine.exec(lines[at]!);
+    const header = slotLine(lines[at]!);
     if (header) {
-      const name = header[2] ?? header[3]!;
+      const name = header.name;
       current = entries.get(name) ?? [];
       entries.set(name, current);
     } else current.push(lines[at]!);
@@ -50,17 +68,17 @@ export function fillSlots(frame: string, parts: readonly SlotPart[]): string {
   const lines = frame.split("\n");
   const out: string[] = [];
   for (let i = 0; i < lines.length; i++) {
-    const slot = slotLine.exec(lines[i]!);
+    const slot = slotLine(lines[i]!);
     if (!slot) {
       out.push(lines[i]!);
       continue;
     }
-    const name = slot[2] ?? slot[3]!;
-    const entries = parts.flatMap((part) => reindent(part.entries.get(name) ?? [], slot[1]!));
-    if (entries.length > 0 && slot[3] !== undefined) {
-      i = fillMarkdownSlot(out, markdownEntries(parts.map((part) => part.entries.get(name) ?? [])), lines, i);
+    const groups = parts.map((part) => part.entries.get(slot.name) ?? []);
+    if (slot.markdown && groups.some((group) => group.length > 0)) {
+      i = fillMarkdownSlot(out, markdownEntries(groups), lines, i);
       continue;
     }
+    const entries = groups.flatMap((group) => reindent(group, slot.indent));
     if (entries.length > 0) {
       out.push(...entries);
       continue;
@@ -69,17 +87,26 @@ export function fillSlots(frame: string, parts: readonly SlotPart[]): string {
     const previous = out.at(-1);
     const next = lines[i + 1];
     if (previous !== undefined && next !== undefined) {
-      if (/[{[(]$/.test(previous) && /^\s*[}\])]/.test(next)) {
+      if (opens(previous) && closes(next)) {
         out[out.length - 1] = previous + next.trim();
         i++;
-      } else if (previous.trim() === "" && (next.trim() === "" || /^\s*[}\])]/.test(next))) out.pop();
+      } else if (previous.trim() === "" && (next.trim() === "" || closes(next))) out.pop();
     }
   }
   const imports = parts.flatMap((part) => part.imports);
   return imports.length > 0 ? mergeImports(out.join("\n"), imports) : out.join("\n");
 }
 
-const listItem = /^\s*([-*+]|\d+\.) /;
+/** Whether a Markdown line starts a list item (`- `, `* `, `+ `, `1. `). */
+const listItem = {
+  test(line: string): boolean {
+    const text = line.trimStart();
+    if (text[1] === " " && "-*+".includes(text[0] ?? " ")) return true;
+    let digits = 0;
+    while (text[digits] !== undefined && text[digits]! >= "0" && text[digits]! <= "9") digits++;
+    return digits > 0 && text.startsWith(". ", digits);
+  },
+};
 
 /**
  * A Markdown slot sits in a block of its own (Prettier puts blank lines around an HTML comment): list items that
@@ -96,7 +123,7 @@ function fillMarkdownSlot(out: string[], entries: string[], lines: readonly stri
 
 /** The first line of the last entry, to tell whether the entries end in a list item (which may wrap over lines). */
 function lastItemLine(entries: readonly string[]): string {
-  for (let i = entries.length - 1; i >= 0; i--) if (!/^\s/.test(entries[i]!)) return entries[i]!;
+  for (let i = entries.length - 1; i >= 0; i--) if (entries[i]!.trimStart() === entries[i]) return entries[i]!;
   return "";
 }
 
@@ -114,7 +141,7 @@ function markdownEntries(groups: readonly string[][]): string[] {
 
 /** Lines moved to `indent`, keeping their indentation relative to each other. */
 function reindent(lines: readonly string[], indent: string): string[] {
-  const margins = lines.filter((line) => line.trim() !== "").map((line) => /^\s*/.exec(line)![0].length);
+  const margins = lines.filter((line) => line.trim() !== "").map((line) => line.length - line.trimStart().length);
   const margin = Math.min(...margins);
   return lines.map((line) => (line.trim() === "" ? "" : indent + line.slice(margin)));
 }
@@ -129,16 +156,22 @@ interface ImportStatement {
   text: string;
 }
 
-const named = /^import (type )?\{([^}]*)\} from "([^"]+)";$/;
-
+/** Reads `import [type] { a, type B } from "x";`; other forms (default, namespace, side effect) are kept as written. */
 function parseImport(statement: string): ImportStatement {
-  const text = statement.replace(/\s+/g, " ").replace("{ ", "{").replace(/,? \}/, "}");
-  const match = named.exec(text);
-  if (match) {
-    const names = match[2]!.split(",").map((name) => name.trim());
-    return { from: match[3]!, typeOnly: match[1] !== undefined, names: names.filter(Boolean), text };
-  }
-  return { from: /from "([^"]+)"|^import "([^"]+)"/.exec(text)?.slice(1).find(Boolean) ?? "", typeOnly: false, text };
+  const text = statement.includes("  ") ? statement.replace(/\s+/g, " ") : statement;
+  const quote = text.indexOf('"');
+  const from = text.slice(quote + 1, text.indexOf('"', quote + 1));
+  const typeOnly = text.startsWith("import type {");
+  const open = text.indexOf("{");
+  const close = text.indexOf("}");
+  if (open < 0 || close < open || !text.startsWith(typeOnly ? "import type {" : "import {") || !text.endsWith('";'))
+    return { from, typeOnly: false, text };
+  const names = text
+    .slice(open + 1, close)
+    .split(",")
+    .map((name) => name.trim())
+    .filter(Boolean);
+  return { from, typeOnly, names, text };
 }
 
 /**
@@ -174,7 +207,7 @@ function mergeImports(text: string, added: readonly string[]): string {
   return [...lines.slice(0, start), ...block, ...rest].join("\n");
 }
 
-const bare = (name: string) => name.replace(/^type /, "").toLowerCase();
+const bare = (name: string) => (name.startsWith("type ") ? name.slice(5) : name).toLowerCase();
 
 function printImport(statement: ImportStatement): string {
   if (!statement.names) return statement.text;
