@@ -1,9 +1,9 @@
 import { paginationOptsValidator, paginationResultValidator } from "convex/server";
 import { ConvexError, v } from "convex/values";
-import { mutation, query } from "./_generated/server";
+import { internalMutation, mutation, query } from "./_generated/server";
 import { projectLimit } from "./model/limits";
 import { getOwner, isAdmin, requireOwner } from "./model/owners";
-import { countUpTo, ownedProject, validName } from "./model/projects";
+import { countUpTo, deleteProjectsOf, ownedProject, validName } from "./model/projects";
 
 /*
  * The example feature: projects that belong to an owner (the signed-in user, or with teams the active team;
@@ -91,6 +91,16 @@ export const remove = mutation({
     if (!isAdmin(owner))
       throw new ConvexError({ code: "FORBIDDEN", reason: "only team admins can delete projects" });
     await ctx.db.delete("projects", projectId);
+    return null;
+  },
+});
+
+/** The next batch of a deleted owner's projects (model/projects.ts deleteProjectsOf schedules it while more remain). */
+export const deleteAllOf = internalMutation({
+  args: { ownerId: v.string() },
+  returns: v.null(),
+  handler: async (ctx, { ownerId }): Promise<null> => {
+    await deleteProjectsOf(ctx, ownerId);
     return null;
   },
 });

@@ -1,6 +1,6 @@
 import { v } from "convex/values";
-import { query } from "./_generated/server";
-import { organizationById } from "./model/organizations";
+import { internalMutation, query } from "./_generated/server";
+import { organizationById, removeMembershipsOf } from "./model/organizations";
 import { getOwner } from "./model/owners";
 
 /** The active team's members, live, for the team page. null without an active team the caller is a member of. */
@@ -30,5 +30,15 @@ export const members = query({
         isYou: m.userId === identity.subject,
       })),
     };
+  },
+});
+
+/** The next batch of a deleted user's or team's memberships (model/organizations.ts removeMembershipsOf). */
+export const removeMemberships = internalMutation({
+  args: { of: v.union(v.object({ userId: v.string() }), v.object({ orgId: v.string() })) },
+  returns: v.null(),
+  handler: async (ctx, { of }): Promise<null> => {
+    await removeMembershipsOf(ctx, of);
+    return null;
   },
 });

@@ -1,9 +1,16 @@
 import { ConvexError } from "convex/values";
+import { internal } from "../_generated/api";
 import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx, QueryCtx } from "../_generated/server";
 import type { Owner } from "./owners";
 
 export const MAX_NAME_LENGTH = 80;
+
+/** How many projects one transaction deletes; the rest of a cascade runs in scheduled batches of this size. */
+export const DELETE_BATCH = 500;
+
+/** The most projects a count reads (an owner without a limit: the UI shows the count, never more than this). */
+export const MAX_COUNTED = 1000;
 
 /** The name trimmed; `INVALID_NAME` unless it has 1 to MAX_NAME_LENGTH characters. */
 export function validName(name: string): string {
@@ -26,23 +33,30 @@ export async function ownedProject(
   return project;
 }
 
-/** The owner's project count, read only as far as the limit needs (all of them when there is no limit). */
+/** The owner's project count, read only as far as the limit needs (at most MAX_COUNTED without a limit). */
 export async function countUpTo(
   ctx: QueryCtx,
   owner: Owner,
   limit: number | null,
 ): Promise<number> {
-  const projects = ctx.db
+  const projects = await ctx.db
     .query("projects")
-    .withIndex("by_ownerId", (q) => q.eq("ownerId", owner.id));
-  return (limit === null ? await projects.collect() : await projects.take(limit)).length;
+    .withIndex("by_ownerId", (q) => q.eq("ownerId", owner.id))
+    .take(limit ?? MAX_COUNTED);
+  return projects.length;
 }
 
-/** Deletes every project of an owner (a deleted user's or team's), in the calling event's mutation. */
+/**
+ * Deletes every project of an owner (a deleted user's or team's): a first batch in the calling event's mutation,
+ * the rest in scheduled batches (internal.projects.deleteAllOf), so no transaction grows with the owner's data.
+ */
 export async function deleteProjectsOf(ctx: MutationCtx, ownerId: string): Promise<void> {
   const projects = await ctx.db
     .query("projects")
     .withIndex("by_ownerId", (q) => q.eq("ownerId", ownerId))
-    .collect();
-  await Promise.all(projects.map((project) => ctx.db.delete("projects", project._id)));
+    .take(DELETE_BATCH);
+  for (const project of projects) await ctx.db.delete("projects", project._id);
+  if (projects.length === DELETE_BATCH) {
+    await ctx.scheduler.runAfter(0, internal.projects.deleteAllOf, { ownerId });
+  }
 }

@@ -33,6 +33,12 @@ export const GRANTING_STATUSES = ["active", "past_due", "canceled"] as const;
 /** Statuses an owner's current subscriptions are in: the granting ones, and an item scheduled to start. */
 export const CURRENT_STATUSES = [...GRANTING_STATUSES, "upcoming"] as const;
 
+/**
+ * The most items one owner has in one status that is read. Bounded by design: itemsOf is read for the current
+ * statuses only (CURRENT_STATUSES), where a payer has one item per plan it is on; ended items are never read.
+ */
+const MAX_ITEMS_PER_STATUS = 100;
+
 /** The owner's subscription items in one status: a user's by payer.user_id, a team's by payer.organization_id. */
 export async function itemsOf(
   ctx: QueryCtx,
@@ -51,7 +57,7 @@ export async function itemsOf(
           .withIndex("by_payer_organization_id_and_status", (q) =>
             q.eq("payer.organization_id", owner.id).eq("status", status),
           );
-  return await items.collect();
+  return await items.take(MAX_ITEMS_PER_STATUS);
 }
 
 // An item moves upcoming/incomplete → active/past_due → canceled → ended/abandoned/expired. With equal

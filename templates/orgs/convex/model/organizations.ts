@@ -1,5 +1,6 @@
 import type { UserIdentity } from "convex/server";
 import { type Infer, v } from "convex/values";
+import { internal } from "../_generated/api";
 import type { Doc } from "../_generated/dataModel";
 import type { MutationCtx, QueryCtx } from "../_generated/server";
 import { type ClerkEventHandler, isNewer, type Outcome } from "./clerkEventHandler";
@@ -104,11 +105,7 @@ export async function deleteOrganization(
     return { outcome: "ignored", reason: "the team was deleted already" };
   const existing = await organizationById(ctx, id);
   if (existing !== null) await ctx.db.delete("organizations", existing._id);
-  const memberships = await ctx.db
-    .query("memberships")
-    .withIndex("by_orgId_and_userId", (q) => q.eq("orgId", id))
-    .collect();
-  await Promise.all(memberships.map((m) => removeMembership(ctx, m)));
+  await removeMembershipsOf(ctx, { orgId: id });
   await deleteProjectsOf(ctx, id);
   await ctx.db.insert("deletedOrganizations", { orgId: id, deletedAt: Date.now() });
   return { outcome: "processed" };
@@ -167,14 +164,31 @@ export async function deleteMembership(ctx: MutationCtx, { id }: { id: string })
   return { outcome: "processed" };
 }
 
-/** Removes a deleted user's memberships (and with them the name they showed); runs in user.deleted's mutation. */
-export async function removeMembershipsOf(ctx: MutationCtx, userId: string): Promise<void> {
-  const memberships = await ctx.db
-    .query("memberships")
-    .withIndex("by_userId", (q) => q.eq("userId", userId))
-    .collect();
-  await Promise.all(memberships.map((m) => removeMembership(ctx, m)));
+/** How many memberships one transaction removes; the rest of a cascade runs in scheduled batches of this size. */
+export const REMOVE_BATCH = 500;
+
+/**
+ * Removes the memberships of a deleted user (and with them the name they showed) or of a deleted team: a first batch
+ * in the calling event's mutation, the rest in scheduled batches (internal.organizations.removeMemberships).
+ */
+export async function removeMembershipsOf(
+  ctx: MutationCtx,
+  of: { userId: string } | { orgId: string },
+): Promise<void> {
+  const memberships = await (
+    "userId" in of
+      ? ctx.db.query("memberships").withIndex("by_userId", (q) => q.eq("userId", of.userId))
+      : ctx.db.query("memberships").withIndex("by_orgId_and_userId", (q) => q.eq("orgId", of.orgId))
+  ).take(REMOVE_BATCH);
+  for (const membership of memberships) await removeMembership(ctx, membership);
+  if (memberships.length === REMOVE_BATCH) {
+    await ctx.scheduler.runAfter(0, internal.organizations.removeMemberships, { of });
+  }
 }
+
+/** user.deleted's cleanup (clerkEvents.ts): the user's memberships. */
+export const removeMembershipsOfUser = (ctx: MutationCtx, userId: string) =>
+  removeMembershipsOf(ctx, { userId });
 
 async function removeMembership(ctx: MutationCtx, membership: Doc<"memberships">): Promise<void> {
   await ctx.db.delete("memberships", membership._id);
