@@ -1,12 +1,12 @@
 import { convexTest } from "convex-test";
-import { describe, expect, test } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import paymentAttemptCreated from "../webhooks/samples/paymentAttempt.created.json";
 import paymentAttemptUpdated from "../webhooks/samples/paymentAttempt.updated.json";
 import userDeleted from "../webhooks/samples/user.deleted.json";
 import userUpdated from "../webhooks/samples/user.updated.json";
 import { api } from "./_generated/api";
 import { CLERK_WEBHOOK_PATH } from "./clerkWebhook";
-import { savePaymentAttempt } from "./model/paymentAttempts";
+import { SCRUB_BATCH, savePaymentAttempt, scrubPayerPersonalData } from "./model/paymentAttempts";
 import { type ClerkPaymentAttemptJSON, transformWebhookData } from "./model/paymentAttemptTypes";
 import schema from "./schema";
 import { modules, signedWebhook, useWebhookTestEnv } from "./test.setup";
@@ -228,6 +228,29 @@ describe("user.deleted removes the payer's personal data", () => {
       "processed",
       "processed",
     ]);
+  });
+
+  test("from more payments than one transaction holds, in scheduled batches", async () => {
+    vi.useFakeTimers();
+    try {
+      const t = convexTest({ schema, modules, transactionLimits: true });
+      const base = transformWebhookData(paymentAttemptUpdated.data as ClerkPaymentAttemptJSON);
+      const count = SCRUB_BATCH + 1;
+      await t.run(async (ctx) => {
+        for (let i = 0; i < count; i++)
+          await ctx.db.insert("paymentAttempts", { ...base, payment_id: `cpa_${i}` });
+      });
+      const withEmail = () =>
+        t.run(async (ctx) =>
+          (await ctx.db.query("paymentAttempts").take(count)).filter((p) => "email" in p.payer),
+        );
+      await t.run((ctx) => scrubPayerPersonalData(ctx, PAYER));
+      expect(await withEmail()).toHaveLength(count - SCRUB_BATCH);
+      await t.finishAllScheduledFunctions(vi.runAllTimers);
+      expect(await withEmail()).toHaveLength(0);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   test("and from a payment delivered after the user was deleted", async () => {

@@ -1,7 +1,8 @@
 import { paginationOptsValidator, paginationResultValidator } from "convex/server";
 import { v } from "convex/values";
 import type { Doc } from "./_generated/dataModel";
-import { query } from "./_generated/server";
+import { internalMutation, query } from "./_generated/server";
+import { scrubPayerPersonalData } from "./model/paymentAttempts";
 
 /** One payment as the payment history shows it: no Stripe ids, no payer details. */
 const paymentSummary = v.object({
@@ -47,3 +48,13 @@ function summarize(payment: Doc<"paymentAttempts">) {
     amount_formatted: payment.totals.grand_total.amount_formatted,
   };
 }
+
+/** The next batch of a deleted payer's payments to scrub (model/paymentAttempts.ts scrubPayerPersonalData). */
+export const scrubPayer = internalMutation({
+  args: { clerkUserId: v.string(), cursor: v.string() },
+  returns: v.null(),
+  handler: async (ctx, { clerkUserId, cursor }): Promise<null> => {
+    await scrubPayerPersonalData(ctx, clerkUserId, cursor);
+    return null;
+  },
+});

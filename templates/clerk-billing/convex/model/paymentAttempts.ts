@@ -1,3 +1,4 @@
+import { internal } from "../_generated/api";
 import type { MutationCtx } from "../_generated/server";
 import { type ClerkEventHandler, isNewer, type Outcome } from "./clerkEventHandler";
 import {
@@ -41,17 +42,32 @@ export async function savePaymentAttempt(
   return { outcome: "processed" };
 }
 
+/** How many payments one transaction scrubs. */
+export const SCRUB_BATCH = 500;
+
 /**
  * Removes the personal data (names, email, image) from a deleted user's payments. Amounts, status and
- * ids stay for accounting. Runs in user.deleted's mutation (clerkEvents.ts).
+ * ids stay for accounting. The first SCRUB_BATCH run in user.deleted's mutation (clerkEvents.ts), the rest in
+ * scheduled batches (internal.paymentAttempts.scrubPayer), so no transaction grows with the payer's history.
  */
-export async function scrubPayerPersonalData(ctx: MutationCtx, clerkUserId: string): Promise<void> {
-  const payments = ctx.db
+export async function scrubPayerPersonalData(
+  ctx: MutationCtx,
+  clerkUserId: string,
+  cursor: string | null = null,
+): Promise<void> {
+  const { page, isDone, continueCursor } = await ctx.db
     .query("paymentAttempts")
-    .withIndex("by_payer_user_id_and_created_at", (q) => q.eq("payer.user_id", clerkUserId));
-  for await (const payment of payments) {
+    .withIndex("by_payer_user_id_and_created_at", (q) => q.eq("payer.user_id", clerkUserId))
+    .paginate({ numItems: SCRUB_BATCH, cursor });
+  for (const payment of page) {
     const { payer } = withoutPersonalData(payment);
     await ctx.db.patch("paymentAttempts", payment._id, { payer });
+  }
+  if (!isDone) {
+    await ctx.scheduler.runAfter(0, internal.paymentAttempts.scrubPayer, {
+      clerkUserId,
+      cursor: continueCursor,
+    });
   }
 }
 
