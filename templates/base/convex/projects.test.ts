@@ -3,7 +3,7 @@ import { describe, expect, test, vi } from "vitest";
 import { api } from "./_generated/api";
 import { clerkEventHandlers } from "./clerkEvents";
 import { FREE_PROJECT_LIMIT } from "./model/limits";
-import { DELETE_BATCH } from "./model/projects";
+import { DELETE_BATCH, MAX_COUNTED } from "./model/projects";
 import schema from "./schema";
 import { modules } from "./test.setup";
 
@@ -103,6 +103,7 @@ describe("the free limit is enforced by the mutation", () => {
     }
     expect(await as(ALICE).query(api.projects.usage, {})).toEqual({
       count: FREE_PROJECT_LIMIT,
+      capped: false,
       limit: FREE_PROJECT_LIMIT,
       canDelete: true,
     });
@@ -116,6 +117,25 @@ describe("the free limit is enforced by the mutation", () => {
 
     await as(ALICE).mutation(api.projects.remove, { projectId: ids[0]! });
     await as(ALICE).mutation(api.projects.create, { name: "Room again" });
+  });
+});
+
+test(`usage counts at most ${MAX_COUNTED} projects and says when there are more`, async () => {
+  const t = convexTest({ schema, modules, transactionLimits: true });
+  const insert = (from: number, to: number) =>
+    t.run(async (ctx) => {
+      for (let i = from; i < to; i++)
+        await ctx.db.insert("projects", { ownerId: ALICE, name: `p${i}`, createdBy: ALICE });
+    });
+  await insert(0, MAX_COUNTED);
+  expect(await t.withIdentity({ subject: ALICE }).query(api.projects.usage, {})).toMatchObject({
+    count: MAX_COUNTED,
+    capped: false,
+  });
+  await insert(MAX_COUNTED, MAX_COUNTED + 1);
+  expect(await t.withIdentity({ subject: ALICE }).query(api.projects.usage, {})).toMatchObject({
+    count: MAX_COUNTED,
+    capped: true,
   });
 });
 

@@ -2,8 +2,15 @@ import { paginationOptsValidator, paginationResultValidator } from "convex/serve
 import { ConvexError, v } from "convex/values";
 import { internalMutation, mutation, query } from "./_generated/server";
 import { projectLimit } from "./model/limits";
-import { getOwner, isAdmin, requireOwner } from "./model/owners";
-import { countUpTo, deleteProjectsOf, ownedProject, validName } from "./model/projects";
+import { can, getOwner, requireOwner } from "./model/owners";
+import {
+  countUpTo,
+  DELETE_PROJECTS,
+  deleteProjectsOf,
+  MAX_COUNTED,
+  ownedProject,
+  validName,
+} from "./model/projects";
 
 /*
  * The example feature: projects that belong to an owner (the signed-in user, or with teams the active team;
@@ -36,18 +43,27 @@ export const list = query({
   },
 });
 
-/** How many projects the owner has and may have (limit null: no limit), for the UI. null when signed out. */
+/**
+ * How many projects the owner has (`capped`: more than `count`, which stops at MAX_COUNTED) and may have (limit
+ * null: no limit), for the UI. null when signed out.
+ */
 export const usage = query({
   args: {},
   returns: v.union(
     v.null(),
-    v.object({ count: v.number(), limit: v.union(v.number(), v.null()), canDelete: v.boolean() }),
+    v.object({
+      count: v.number(),
+      capped: v.boolean(),
+      limit: v.union(v.number(), v.null()),
+      canDelete: v.boolean(),
+    }),
   ),
   handler: async (ctx) => {
     const owner = await getOwner(ctx);
     if (owner === null) return null;
     const limit = await projectLimit(ctx, owner);
-    return { count: await countUpTo(ctx, owner, limit), limit, canDelete: isAdmin(owner) };
+    const { count, capped } = await countUpTo(ctx, owner, MAX_COUNTED);
+    return { count, capped, limit, canDelete: can(owner, DELETE_PROJECTS) };
   },
 });
 
@@ -58,7 +74,7 @@ export const create = mutation({
     const owner = await requireOwner(ctx);
     const name = validName(args.name);
     const limit = await projectLimit(ctx, owner);
-    if (limit !== null && (await countUpTo(ctx, owner, limit)) >= limit) {
+    if (limit !== null && (await countUpTo(ctx, owner, limit)).count >= limit) {
       throw new ConvexError({ code: "PROJECT_LIMIT", limit });
     }
     const identity = await ctx.auth.getUserIdentity();
@@ -81,15 +97,18 @@ export const rename = mutation({
   },
 });
 
-/** Deleting is admin-only in a team (`FORBIDDEN` for other members); a user deletes their own projects. */
+/**
+ * A user deletes their own projects; in a team, members with the DELETE_PROJECTS permission or the admin role do
+ * (`FORBIDDEN` for the others).
+ */
 export const remove = mutation({
   args: { projectId: v.id("projects") },
   returns: v.null(),
   handler: async (ctx, { projectId }) => {
     const owner = await requireOwner(ctx);
     await ownedProject(ctx, owner, projectId);
-    if (!isAdmin(owner))
-      throw new ConvexError({ code: "FORBIDDEN", reason: "only team admins can delete projects" });
+    if (!can(owner, DELETE_PROJECTS))
+      throw new ConvexError({ code: "FORBIDDEN", permission: DELETE_PROJECTS });
     await ctx.db.delete("projects", projectId);
     return null;
   },

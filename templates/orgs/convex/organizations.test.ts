@@ -78,7 +78,7 @@ describe("organizations", () => {
 });
 
 describe("memberships", () => {
-  test("created (Clerk's example) stores the member's role and display name, no more", async () => {
+  test("created (Clerk's example) stores the member's role, its permissions and display name, no more", async () => {
     const { post, memberships } = setup();
     await post(membershipCreated);
     const [membership] = await memberships();
@@ -87,6 +87,7 @@ describe("memberships", () => {
       orgId: ORG,
       userId: JANE,
       role: "org:member",
+      permissions: ["org:posts:read", "org:posts:write"],
       name: "Jane Doe",
     });
     expect(JSON.stringify(membership)).not.toContain("jane.doe@acme.com");
@@ -131,6 +132,7 @@ test("organization.deleted removes more memberships than one transaction holds, 
           orgId: "org_big",
           userId: `user_${i}`,
           role: "org:member",
+          permissions: [],
           name: `Member ${i}`,
           clerkUpdatedAt: 1,
         });

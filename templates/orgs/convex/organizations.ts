@@ -1,30 +1,54 @@
+import { paginationOptsValidator, paginationResultValidator } from "convex/server";
 import { v } from "convex/values";
 import { internalMutation, query } from "./_generated/server";
 import { organizationById, removeMembershipsOf } from "./model/organizations";
-import { getOwner } from "./model/owners";
+import { can, getOwner } from "./model/owners";
 
-/** The active team's members, live, for the team page. null without an active team the caller is a member of. */
-export const members = query({
+/** The Clerk permission (Clerk's system one) that lets a member manage the team's members; admins hold it too. */
+export const MANAGE_MEMBERS = "org:sys_memberships:manage";
+
+/**
+ * The active team, for the team page: null without an active team the caller is a member of (in Convex's tables; the
+ * UI then asks api.clerkSync.requestSync to fetch the caller's memberships from Clerk).
+ */
+export const team = query({
   args: {},
   returns: v.union(
     v.null(),
-    v.object({
-      team: v.object({ name: v.string(), slug: v.optional(v.string()) }),
-      members: v.array(v.object({ name: v.string(), role: v.string(), isYou: v.boolean() })),
-    }),
+    v.object({ name: v.string(), slug: v.optional(v.string()), canManage: v.boolean() }),
   ),
   handler: async (ctx) => {
     const owner = await getOwner(ctx);
-    const identity = await ctx.auth.getUserIdentity();
-    if (owner?.kind !== "team" || identity === null) return null;
+    if (owner?.kind !== "team") return null;
     const organization = await organizationById(ctx, owner.id);
-    const rows = await ctx.db
+    return {
+      name: organization?.name ?? "Your team",
+      slug: organization?.slug,
+      canManage: can(owner, MANAGE_MEMBERS),
+    };
+  },
+});
+
+/** The active team's members, live, a page at a time. No active team the caller is a member of: an empty, finished page. */
+export const members = query({
+  args: { paginationOpts: paginationOptsValidator },
+  returns: paginationResultValidator(
+    v.object({ userId: v.string(), name: v.string(), role: v.string(), isYou: v.boolean() }),
+  ),
+  handler: async (ctx, { paginationOpts }) => {
+    const owner = await getOwner(ctx);
+    const identity = await ctx.auth.getUserIdentity();
+    if (owner?.kind !== "team" || identity === null) {
+      return { page: [], isDone: true, continueCursor: "" };
+    }
+    const result = await ctx.db
       .query("memberships")
       .withIndex("by_orgId_and_userId", (q) => q.eq("orgId", owner.id))
-      .take(200);
+      .paginate(paginationOpts);
     return {
-      team: { name: organization?.name ?? "Your team", slug: organization?.slug },
-      members: rows.map((m) => ({
+      ...result,
+      page: result.page.map((m) => ({
+        userId: m.userId,
         name: m.name,
         role: m.role,
         isYou: m.userId === identity.subject,

@@ -2,6 +2,7 @@ import { convexTest } from "convex-test";
 import { describe, expect, test } from "vitest";
 import { api } from "./_generated/api";
 import { getOwner, requireOwner } from "./model/owners";
+import { DELETE_PROJECTS } from "./model/projects";
 import schema from "./schema";
 import { modules } from "./test.setup";
 
@@ -10,14 +11,22 @@ const TEAM_B = "org_team_b";
 const ADMIN = "user_admin";
 const MEMBER = "user_member";
 const OUTSIDER = "user_outsider";
+const EDITOR = "user_editor";
 
 /** Memberships as Clerk's webhooks would have stored them. */
 async function seed(t: ReturnType<typeof convexTest>) {
   await t.run(async (ctx) => {
     const rows = [
-      { orgId: TEAM_A, userId: ADMIN, role: "org:admin" },
-      { orgId: TEAM_A, userId: MEMBER, role: "org:member" },
-      { orgId: TEAM_B, userId: OUTSIDER, role: "org:admin" },
+      { orgId: TEAM_A, userId: ADMIN, role: "org:admin", permissions: [] },
+      { orgId: TEAM_A, userId: MEMBER, role: "org:member", permissions: ["org:projects:read"] },
+      // A custom role, given the permission to delete projects in the Clerk Dashboard.
+      {
+        orgId: TEAM_A,
+        userId: EDITOR,
+        role: "org:editor",
+        permissions: [DELETE_PROJECTS, "org:sys_memberships:manage"],
+      },
+      { orgId: TEAM_B, userId: OUTSIDER, role: "org:admin", permissions: [] },
     ];
     for (const [i, row] of rows.entries()) {
       await ctx.db.insert("memberships", {
@@ -44,7 +53,7 @@ function setup() {
 }
 
 describe("the owner abstraction", () => {
-  test("no active team: the user; an active team the caller is a member of: the team, with the stored role", async () => {
+  test("no active team: the user; an active team the caller is a member of: the team, with the stored role and permissions", async () => {
     const { t } = setup();
     await seed(t);
     expect(await t.withIdentity({ subject: MEMBER }).run((ctx) => getOwner(ctx))).toEqual({
@@ -59,6 +68,7 @@ describe("the owner abstraction", () => {
       kind: "team",
       id: TEAM_A,
       role: "org:member", // Convex's memberships table, not the token's claim
+      permissions: ["org:projects:read"],
     });
     // Session token v1 names the active organization org_id.
     expect(
@@ -114,7 +124,7 @@ describe("team projects", () => {
     expect((await list(inTeam(ADMIN, TEAM_A))).page.map((p) => p.name)).toEqual(["Team A's"]);
   });
 
-  test("deleting is admin-only: a member gets FORBIDDEN and may rename; an admin deletes", async () => {
+  test("deleting needs the permission: a member without it gets FORBIDDEN and may rename; an admin deletes", async () => {
     const { t, inTeam, list } = setup();
     await seed(t);
     const project = await inTeam(MEMBER, TEAM_A).mutation(api.projects.create, { name: "Doc" });
@@ -124,13 +134,24 @@ describe("team projects", () => {
     await expect(
       inTeam(MEMBER, TEAM_A).mutation(api.projects.remove, { projectId: project }),
     ).rejects.toMatchObject({
-      data: { code: "FORBIDDEN" },
+      data: { code: "FORBIDDEN", permission: DELETE_PROJECTS },
     });
     await inTeam(MEMBER, TEAM_A).mutation(api.projects.rename, {
       projectId: project,
       name: "Doc v2",
     });
     await inTeam(ADMIN, TEAM_A).mutation(api.projects.remove, { projectId: project });
+    expect((await list(inTeam(ADMIN, TEAM_A))).page).toEqual([]);
+  });
+
+  test("a custom role with the permission deletes too, with no code change", async () => {
+    const { t, inTeam, list } = setup();
+    await seed(t);
+    const project = await inTeam(MEMBER, TEAM_A).mutation(api.projects.create, { name: "Doc" });
+    expect(await inTeam(EDITOR, TEAM_A).query(api.projects.usage, {})).toMatchObject({
+      canDelete: true,
+    });
+    await inTeam(EDITOR, TEAM_A).mutation(api.projects.remove, { projectId: project });
     expect((await list(inTeam(ADMIN, TEAM_A))).page).toEqual([]);
   });
 
@@ -150,25 +171,81 @@ describe("team projects", () => {
   });
 });
 
-describe("api.organizations.members", () => {
-  test("the active team's members with their roles; null for outsiders and without a team", async () => {
+describe("the team page's queries", () => {
+  const firstPage = { paginationOpts: { numItems: 20, cursor: null } };
+
+  test("api.organizations.team: the active team, whether the caller may manage it; null for outsiders and without a team", async () => {
     const { t, inTeam } = setup();
     await seed(t);
-    expect(await inTeam(MEMBER, TEAM_A).query(api.organizations.members, {})).toEqual({
-      team: { name: TEAM_A },
-      members: [
-        { name: ADMIN, role: "org:admin", isYou: false },
-        { name: MEMBER, role: "org:member", isYou: true },
-      ],
+    expect(await inTeam(MEMBER, TEAM_A).query(api.organizations.team, {})).toEqual({
+      name: TEAM_A,
+      canManage: false,
+    });
+    expect(await inTeam(EDITOR, TEAM_A).query(api.organizations.team, {})).toMatchObject({
+      canManage: true,
+    });
+    expect(await inTeam(ADMIN, TEAM_A).query(api.organizations.team, {})).toMatchObject({
+      canManage: true,
     });
     expect(
-      await t
-        .withIdentity({ subject: OUTSIDER, o: { id: TEAM_A } })
-        .query(api.organizations.members, {}),
+      await t.withIdentity({ subject: OUTSIDER, o: { id: TEAM_A } }).query(api.organizations.team, {}),
     ).toBeNull();
+    expect(await t.withIdentity({ subject: MEMBER }).query(api.organizations.team, {})).toBeNull();
+  });
+
+  test("api.organizations.members: the active team's members with their roles; nothing for outsiders and without a team", async () => {
+    const { t, inTeam } = setup();
+    await seed(t);
+    const { page, isDone } = await inTeam(MEMBER, TEAM_A).query(
+      api.organizations.members,
+      firstPage,
+    );
+    expect(isDone).toBe(true);
+    expect(page).toEqual([
+      { userId: ADMIN, name: ADMIN, role: "org:admin", isYou: false },
+      { userId: EDITOR, name: EDITOR, role: "org:editor", isYou: false },
+      { userId: MEMBER, name: MEMBER, role: "org:member", isYou: true },
+    ]);
+    const outsider = t.withIdentity({ subject: OUTSIDER, o: { id: TEAM_A } });
+    expect(await outsider.query(api.organizations.members, firstPage)).toMatchObject({
+      page: [],
+      isDone: true,
+    });
     expect(
-      await t.withIdentity({ subject: MEMBER }).query(api.organizations.members, {}),
-    ).toBeNull();
+      await t.withIdentity({ subject: MEMBER }).query(api.organizations.members, firstPage),
+    ).toMatchObject({ page: [], isDone: true });
+  });
+
+  test("api.organizations.members pages through a large team, each page bounded", async () => {
+    const t = convexTest({ schema, modules, transactionLimits: true });
+    const size = 250;
+    await t.run(async (ctx) => {
+      for (let i = 0; i < size; i++) {
+        const userId = `user_${String(i).padStart(3, "0")}`;
+        await ctx.db.insert("memberships", {
+          membershipId: `orgmem_${i}`,
+          orgId: TEAM_A,
+          userId,
+          role: "org:member",
+          permissions: [],
+          name: userId,
+          clerkUpdatedAt: 1,
+        });
+      }
+    });
+    const member = t.withIdentity({ subject: "user_000", o: { id: TEAM_A } });
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    for (;;) {
+      const result: { page: { userId: string }[]; isDone: boolean; continueCursor: string } =
+        await member.query(api.organizations.members, { paginationOpts: { numItems: 100, cursor } });
+      expect(result.page.length).toBeLessThanOrEqual(100);
+      seen.push(...result.page.map((m) => m.userId));
+      if (result.isDone) break;
+      cursor = result.continueCursor;
+    }
+    expect(seen).toHaveLength(size);
+    expect(new Set(seen).size).toBe(size);
   });
 });
 

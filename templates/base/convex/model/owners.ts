@@ -3,13 +3,15 @@ import type { QueryCtx } from "../_generated/server";
 
 /**
  * Who owns the data a signed-in caller works on: the caller (Clerk user id), or with teams the team that is
- * active in the caller's Clerk session (Clerk organization id), with the caller's role in it. Feature code
- * (projects.ts) asks for the owner and never looks at who is calling directly, so it is the same with and
+ * active in the caller's Clerk session (Clerk organization id), with the caller's role and permissions in it. Feature
+ * code (projects.ts) asks for the owner and never looks at who is calling directly, so it is the same with and
  * without teams.
  */
-export type Owner = { kind: "user"; id: string } | { kind: "team"; id: string; role: string };
+export type Owner =
+  | { kind: "user"; id: string }
+  | { kind: "team"; id: string; role: string; permissions: string[] };
 
-/** Clerk's role key for a team's admins; admin-only actions check it. */
+/** Clerk's role key for a team's admins: they hold every permission `can` checks. */
 export const ADMIN_ROLE = "org:admin";
 
 /** Why the caller has no owner: the data of the ConvexError that requireOwner throws. */
@@ -36,7 +38,14 @@ export async function requireOwner(ctx: QueryCtx): Promise<Owner> {
   return found.owner;
 }
 
-/** Whether the owner may take admin-only actions: a user on their own data, a team's admins on the team's. */
-export function isAdmin(owner: Owner): boolean {
-  return owner.kind === "user" || owner.role === ADMIN_ROLE;
+/**
+ * Whether the owner may do what `permission` (a Clerk permission key, e.g. "org:projects:delete") allows: a user on
+ * their own data always; a team member when their membership lists the permission (any role given it in the Clerk
+ * Dashboard, custom ones included) or when they are an admin (ADMIN_ROLE), so a new team works before any
+ * permission is set up.
+ */
+export function can(owner: Owner, permission: string): boolean {
+  return (
+    owner.kind === "user" || owner.role === ADMIN_ROLE || owner.permissions.includes(permission)
+  );
 }

@@ -6,10 +6,13 @@ import type { Owner } from "./owners";
 
 export const MAX_NAME_LENGTH = 80;
 
+/** The Clerk permission a team member needs to delete the team's projects (model/owners.ts `can`). */
+export const DELETE_PROJECTS = "org:projects:delete";
+
 /** How many projects one transaction deletes; the rest of a cascade runs in scheduled batches of this size. */
 export const DELETE_BATCH = 500;
 
-/** The most projects a count reads (an owner without a limit: the UI shows the count, never more than this). */
+/** The most projects the UI counts: past it, the count shows as "1000+". */
 export const MAX_COUNTED = 1000;
 
 /** The name trimmed; `INVALID_NAME` unless it has 1 to MAX_NAME_LENGTH characters. */
@@ -33,17 +36,20 @@ export async function ownedProject(
   return project;
 }
 
-/** The owner's project count, read only as far as the limit needs (at most MAX_COUNTED without a limit). */
+/**
+ * The owner's project count, reading at most `max` + 1 projects: `capped` when there are more than `max` (the count
+ * is then `max`), so no query or mutation reads more than that, however many projects an owner has.
+ */
 export async function countUpTo(
   ctx: QueryCtx,
   owner: Owner,
-  limit: number | null,
-): Promise<number> {
+  max: number,
+): Promise<{ count: number; capped: boolean }> {
   const projects = await ctx.db
     .query("projects")
     .withIndex("by_ownerId", (q) => q.eq("ownerId", owner.id))
-    .take(limit ?? MAX_COUNTED);
-  return projects.length;
+    .take(max + 1);
+  return { count: Math.min(projects.length, max), capped: projects.length > max };
 }
 
 /**

@@ -14,13 +14,15 @@ export const orgTables = {
     clerkUpdatedAt: v.number(),
   }).index("by_orgId", ["orgId"]),
 
-  // One row per live membership: who is in which team, with which role ("org:admin", "org:member", …).
+  // One row per live membership: who is in which team, with which role ("org:admin", "org:member", …) and the
+  // permissions Clerk gives that role (model/owners.ts `can` checks them).
   // `name` is the member's display name for the team page: personal data, removed with the membership.
   memberships: defineTable({
     membershipId: v.string(),
     orgId: v.string(),
     userId: v.string(),
     role: v.string(),
+    permissions: v.array(v.string()),
     name: v.string(),
     clerkUpdatedAt: v.number(),
   })

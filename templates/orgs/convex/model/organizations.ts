@@ -118,6 +118,7 @@ const membershipValidator = v.object({
   organization_id: v.string(),
   user_id: v.string(),
   role: v.string(),
+  permissions: v.array(v.string()),
   name: v.string(),
   updated_at: v.number(),
 });
@@ -134,7 +135,12 @@ export async function saveMembership(ctx: MutationCtx, data: MembershipData): Pr
     .query("memberships")
     .withIndex("by_membershipId", (q) => q.eq("membershipId", data.id))
     .unique();
-  const fields = { role: data.role, name: data.name, clerkUpdatedAt: data.updated_at };
+  const fields = {
+    role: data.role,
+    permissions: data.permissions,
+    name: data.name,
+    clerkUpdatedAt: data.updated_at,
+  };
   if (existing === null) {
     await ctx.db.insert("memberships", {
       membershipId: data.id,
@@ -204,6 +210,8 @@ type ClerkOrganizationJSON = { id: string; name: string; slug?: string | null; u
 type ClerkMembershipJSON = {
   id: string;
   role: string;
+  // The role's permission keys (custom and Clerk's system ones, "org:sys_…").
+  permissions?: string[] | null;
   updated_at: number;
   organization: { id: string };
   public_user_data: {
@@ -241,6 +249,7 @@ const membershipSaved: ClerkEventHandler<MembershipData> = {
       organization_id: m.organization.id,
       user_id: m.public_user_data.user_id,
       role: m.role,
+      permissions: m.permissions ?? [],
       name: memberName(m.public_user_data),
       updated_at: m.updated_at,
     };
