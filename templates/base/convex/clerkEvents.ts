@@ -1,5 +1,6 @@
+import type { OwnerDeletedCleanup } from "./model/clerkEventHandler";
 import { deleteProjectsOf } from "./model/projects";
-import { type UserDeletedCleanup, userEventHandlers } from "./model/users";
+import { userEventHandlers } from "./model/users";
 
 /*
  * The Clerk webhook events this backend acts on. http.ts verifies every delivery and applies it through
@@ -7,17 +8,19 @@ import { type UserDeletedCleanup, userEventHandlers } from "./model/users";
  */
 
 /**
- * What user.deleted removes besides the user's row, by the feature that keeps it: run in this order, in the event's
- * mutation, after the row is deleted and the id remembered.
+ * What deleting an owner (user.deleted, or with teams organization.deleted) removes besides its row, by the feature
+ * that keeps it: run in this order, in the event's mutation, after the row is deleted and the id remembered. Each
+ * removes a first batch and schedules the rest.
  */
-const onUserDeleted: Record<string, UserDeletedCleanup> = {
-  projects: deleteProjectsOf,
-  // @slot userDeleted
+const onOwnerDeleted: Record<string, OwnerDeletedCleanup> = {
+  projects: (ctx, owner) => deleteProjectsOf(ctx, owner.id),
+  // @slot ownerDeleted
 };
+const cleanups = Object.values(onOwnerDeleted);
 
 /** The handler of each Clerk event type this backend acts on. */
 export const clerkEventHandlers = {
-  ...userEventHandlers(Object.values(onUserDeleted)),
+  ...userEventHandlers(cleanups),
   // @slot handlers
 };
 

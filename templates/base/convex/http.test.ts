@@ -7,6 +7,7 @@ import userUpdated from "../webhooks/samples/user.updated.json";
 import { api } from "./_generated/api";
 import { clerkEventHandlers } from "./clerkEvents";
 import { CLERK_WEBHOOK_PATH } from "./clerkWebhook";
+import { MAX_WEBHOOK_BODY_BYTES } from "./http";
 import schema from "./schema";
 import { modules, signedWebhook, useWebhookTestEnv } from "./test.setup";
 
@@ -86,6 +87,19 @@ describe("rejected deliveries write nothing", () => {
     const res = await post(signedWebhook("user.created but not JSON"));
     expect(res.status).toBe(400);
     expect(await users()).toEqual([]);
+  });
+
+  test(`413 for a body over ${MAX_WEBHOOK_BODY_BYTES} bytes, before it is verified`, async () => {
+    const { post, users, log } = setup();
+    const huge = { ...userCreated, padding: "x".repeat(MAX_WEBHOOK_BODY_BYTES) };
+    expect((await post(signedWebhook(huge))).status).toBe(413);
+    // Unsigned, and streamed without a Content-Length: still refused for its size, not its signature.
+    const stream = new Blob([JSON.stringify(huge)]).stream();
+    expect(
+      (await post({ method: "POST", body: stream, duplex: "half" } as RequestInit)).status,
+    ).toBe(413);
+    expect(await users()).toEqual([]);
+    expect(await log()).toEqual([]);
   });
 
   test("400 when the signed JSON is not a Clerk event", async () => {
@@ -260,7 +274,7 @@ describe("the events log (webhookEvents)", () => {
     expect((await post(delivery)).status).toBe(500);
     expect(await users()).toEqual([]);
     expect(await log()).toMatchObject([
-      { svixId: "msg_retry", outcome: "failed", detail: "database busy" },
+      { svixId: "msg_retry", outcome: "failed", detail: "Error while applying" },
     ]);
 
     expect((await post(delivery)).status).toBe(200);
@@ -271,15 +285,43 @@ describe("the events log (webhookEvents)", () => {
     expect(entry).not.toHaveProperty("detail");
   });
 
-  test("500 (so Clerk retries) when a signed event's data is not what we expect", async () => {
+  test("500 (so Clerk retries) when a signed event's data is not what we expect, logged by field path", async () => {
     const { post, users, log } = setup();
-    const malformed = { ...userCreated, data: { object: "user" } };
+    const malformed = { ...userCreated, data: { ...userCreated.data, updated_at: "yesterday" } };
     const res = await post(signedWebhook(malformed, { id: "msg_bad" }));
     expect(res.status).toBe(500);
     expect(await users()).toEqual([]);
     expect(await log()).toMatchObject([
-      { svixId: "msg_bad", type: "user.created", outcome: "failed" },
+      {
+        svixId: "msg_bad",
+        type: "user.created",
+        outcome: "failed",
+        detail: "invalid data.updated_at: expected a number",
+      },
     ]);
+  });
+
+  test("no stored document and no log line holds a value from a malformed delivery's payload", async () => {
+    const { t, post } = setup();
+    const email = "jane.private@example.com";
+    const malformed = [
+      // The email where a number belongs: Convex's own validation error would quote it.
+      { ...userCreated, data: { ...userCreated.data, updated_at: email } },
+      // A name where a list belongs.
+      { ...userCreated, data: { ...userCreated.data, first_name: "Jane", email_addresses: email } },
+      // Not an object at all.
+      { ...userCreated, data: email },
+    ];
+    for (const event of malformed) expect((await post(signedWebhook(event))).status).toBe(500);
+    const stored = await t.run(async (ctx) => {
+      const tables = Object.keys(schema.tables) as (keyof typeof schema.tables)[];
+      return JSON.stringify(await Promise.all(tables.map((table) => ctx.db.query(table).collect())));
+    });
+    expect(stored).toContain("failed");
+    expect(stored).not.toContain(email);
+    expect(stored).not.toContain(userCreated.data.email_addresses[0]!.email_address);
+    const logged = JSON.stringify(vi.mocked(console.error).mock.calls);
+    expect(logged).not.toContain(email);
   });
 
   test("rejected deliveries are not logged", async () => {

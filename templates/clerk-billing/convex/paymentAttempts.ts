@@ -2,7 +2,9 @@ import { paginationOptsValidator, paginationResultValidator } from "convex/serve
 import { v } from "convex/values";
 import type { Doc } from "./_generated/dataModel";
 import { internalMutation, query } from "./_generated/server";
-import { scrubPayerPersonalData } from "./model/paymentAttempts";
+import { ownerRefValidator } from "./model/clerkEventHandler";
+import { can, getOwner } from "./model/owners";
+import { deletePaymentsOf, paymentsOf } from "./model/paymentAttempts";
 
 /** One payment as the payment history shows it: no Stripe ids, no payer details. */
 const paymentSummary = v.object({
@@ -17,20 +19,25 @@ const paymentSummary = v.object({
   amount_formatted: v.string(),
 });
 
-/** The signed-in user's payments, newest first. Signed out: an empty, finished page. */
-export const listForCurrentUser = query({
+/**
+ * The Clerk permission (Clerk's system one) that lets a team member see the team's payments; admins hold it too
+ * (model/owners.ts `can`).
+ */
+export const MANAGE_BILLING = "org:sys_billing:manage";
+
+/**
+ * The active owner's payments, newest first: the signed-in user's own, or with teams the active team's for members
+ * allowed to manage its billing. Anyone else (signed out, other members): an empty, finished page.
+ */
+export const list = query({
   args: { paginationOpts: paginationOptsValidator },
   returns: paginationResultValidator(paymentSummary),
   handler: async (ctx, { paginationOpts }) => {
-    const identity = await ctx.auth.getUserIdentity();
-    if (identity === null) {
+    const owner = await getOwner(ctx);
+    if (owner === null || !can(owner, MANAGE_BILLING)) {
       return { page: [], isDone: true, continueCursor: "" };
     }
-    const result = await ctx.db
-      .query("paymentAttempts")
-      .withIndex("by_payer_user_id_and_created_at", (q) => q.eq("payer.user_id", identity.subject))
-      .order("desc")
-      .paginate(paginationOpts);
+    const result = await paymentsOf(ctx, owner).order("desc").paginate(paginationOpts);
     return { ...result, page: result.page.map(summarize) };
   },
 });
@@ -49,12 +56,12 @@ function summarize(payment: Doc<"paymentAttempts">) {
   };
 }
 
-/** The next batch of a deleted payer's payments to scrub (model/paymentAttempts.ts scrubPayerPersonalData). */
-export const scrubPayer = internalMutation({
-  args: { clerkUserId: v.string(), cursor: v.string() },
+/** The next batch of a deleted payer's payments (model/paymentAttempts.ts deletePaymentsOf). */
+export const deleteAllOf = internalMutation({
+  args: { owner: ownerRefValidator },
   returns: v.null(),
-  handler: async (ctx, { clerkUserId, cursor }): Promise<null> => {
-    await scrubPayerPersonalData(ctx, clerkUserId, cursor);
+  handler: async (ctx, { owner }): Promise<null> => {
+    await deletePaymentsOf(ctx, owner);
     return null;
   },
 });

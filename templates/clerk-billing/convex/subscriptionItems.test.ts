@@ -219,14 +219,16 @@ describe("disorder and redelivery", () => {
     expect(log).toMatchObject([{ svixId: "msg_sub", outcome: "processed", attempts: 2 }]);
   });
 
-  test("user.deleted keeps the user's subscription items (no personal data in them) for accounting", async () => {
+  test("user.deleted deletes the user's subscription items; a late item event for the user is ignored", async () => {
     const { post, items } = setup();
     await post(subscriptionCreated);
     await post({
       ...userDeleted,
       data: { ...userDeleted.data, id: PAYER },
     });
-    expect(await items()).toHaveLength(1);
+    expect(await items()).toEqual([]);
+    await post(subscriptionItemActive);
+    expect(await items()).toEqual([]);
   });
 });
 

@@ -1,6 +1,7 @@
 import { paginationOptsValidator, paginationResultValidator } from "convex/server";
 import { v } from "convex/values";
 import { internalMutation, query } from "./_generated/server";
+import { ownerRefValidator } from "./model/clerkEventHandler";
 import { organizationById, removeMembershipsOf } from "./model/organizations";
 import { can, getOwner } from "./model/owners";
 
@@ -59,10 +60,10 @@ export const members = query({
 
 /** The next batch of a deleted user's or team's memberships (model/organizations.ts removeMembershipsOf). */
 export const removeMemberships = internalMutation({
-  args: { of: v.union(v.object({ userId: v.string() }), v.object({ orgId: v.string() })) },
+  args: { owner: ownerRefValidator },
   returns: v.null(),
-  handler: async (ctx, { of }): Promise<null> => {
-    await removeMembershipsOf(ctx, of);
+  handler: async (ctx, { owner }): Promise<null> => {
+    await removeMembershipsOf(ctx, owner);
     return null;
   },
 });

@@ -35,3 +35,18 @@ export function isNewer(
     (incoming === stored && stage !== undefined && stage.incoming > stage.stored)
   );
 }
+
+/** An owner (model/owners.ts) by kind and Clerk id, as deletions and scheduled work refer to it. */
+export type OwnerRef = { kind: "user" | "team"; id: string };
+
+/** Convex's validator for an OwnerRef, for scheduled functions' arguments. */
+export const ownerRefValidator = v.object({
+  kind: v.union(v.literal("user"), v.literal("team")),
+  id: v.string(),
+});
+
+/**
+ * Removes what a feature keeps about a deleted owner (a user on user.deleted, a team on organization.deleted): a first
+ * batch in the event's mutation, the rest in scheduled batches, so no transaction grows with the owner's data.
+ */
+export type OwnerDeletedCleanup = (ctx: MutationCtx, owner: OwnerRef) => Promise<void>;

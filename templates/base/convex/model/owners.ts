@@ -1,5 +1,7 @@
 import { ConvexError } from "convex/values";
 import type { QueryCtx } from "../_generated/server";
+import type { OwnerRef } from "./clerkEventHandler";
+import { isDeletedUser } from "./users";
 
 /**
  * Who owns the data a signed-in caller works on: the caller (Clerk user id), or with teams the team that is
@@ -13,6 +15,13 @@ export type Owner =
 
 /** Clerk's role key for a team's admins: they hold every permission `can` checks. */
 export const ADMIN_ROLE = "org:admin";
+
+/** Whether Clerk deleted this owner (a tombstone was written): late events about it are ignored. */
+export async function isDeletedOwner(ctx: QueryCtx, owner: OwnerRef): Promise<boolean> {
+  if (owner.kind === "user") return await isDeletedUser(ctx, owner.id);
+  // @slot deletedTeam
+  return false;
+}
 
 /** Why the caller has no owner: the data of the ConvexError that requireOwner throws. */
 type Refusal = { code: string; [detail: string]: string };

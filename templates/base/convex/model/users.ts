@@ -1,7 +1,12 @@
 import { ConvexError, type Infer, v } from "convex/values";
 import type { Doc } from "../_generated/dataModel";
 import type { MutationCtx, QueryCtx } from "../_generated/server";
-import { type ClerkEventHandler, isNewer, type Outcome } from "./clerkEventHandler";
+import {
+  type ClerkEventHandler,
+  isNewer,
+  type Outcome,
+  type OwnerDeletedCleanup,
+} from "./clerkEventHandler";
 
 /**
  * The fields of Clerk's user JSON (the `data` of user.created / user.updated) that we read.
@@ -173,21 +178,18 @@ const userUpserted: ClerkEventHandler<ClerkUser> = {
   apply: upsertUser,
 };
 
-/** Removes what a feature keeps about a deleted user; runs in user.deleted's mutation. */
-export type UserDeletedCleanup = (ctx: MutationCtx, clerkUserId: string) => Promise<void>;
-
 /**
  * Webhook handlers for Clerk's user events; wired up in clerkEvents.ts, which passes as `cleanups` what else
- * user.deleted removes. They run in order after the user's row is deleted, in the same mutation, also for a
- * user.deleted whose user was deleted already.
+ * user.deleted removes (model/owners.ts OwnerDeletedCleanup). They run in order after the user's row is deleted, in
+ * the same mutation, also for a user.deleted whose user was deleted already.
  */
-export function userEventHandlers(cleanups: readonly UserDeletedCleanup[]) {
+export function userEventHandlers(cleanups: readonly OwnerDeletedCleanup[]) {
   const userDeleted: ClerkEventHandler<{ id: string }> = {
     data: deletedUserValidator,
     parse: pickDeletedUser,
     apply: async (ctx, data) => {
       const outcome = await deleteUser(ctx, data);
-      for (const cleanup of cleanups) await cleanup(ctx, data.id);
+      for (const cleanup of cleanups) await cleanup(ctx, { kind: "user", id: data.id });
       return outcome;
     },
   };

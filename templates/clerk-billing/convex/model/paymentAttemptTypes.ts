@@ -2,7 +2,8 @@ import { type Infer, v } from "convex/values";
 
 /*
  * Clerk Billing payment attempts (the `data` of paymentAttempt.created / .updated), reduced to
- * what we store: what a payment history shows, plus the ids to reconcile with Clerk and Stripe.
+ * what we store: what a payment history shows, plus the ids to reconcile with Clerk and Stripe. No personal
+ * data: the payer is kept as ids (Clerk's payload also has their names, email and image).
  * Clerk's spec (webhooks/2025-04-15.yml) marks several fields nullable or payer-dependent; in the
  * stored shape an unknown value is an absent field, never null.
  */
@@ -28,15 +29,10 @@ export const paymentAttemptFields = {
   failed_at: v.optional(v.number()), // ms
   failed_reason: v.optional(v.object({ code: v.string(), decline_code: v.optional(v.string()) })),
   payer: v.object({
-    id: v.string(),
-    // A user payer has user_id and names; an organization payer has organization_id instead.
+    id: v.string(), // "cpayer_..."
+    // Exactly one of them: a user payer's Clerk user id, or an organization payer's organization id.
     user_id: v.optional(v.string()),
     organization_id: v.optional(v.string()),
-    first_name: v.optional(v.string()),
-    last_name: v.optional(v.string()),
-    organization_name: v.optional(v.string()),
-    email: v.optional(v.string()),
-    image_url: v.optional(v.string()),
   }),
   totals: v.object({
     subtotal: billingAmount,
@@ -85,11 +81,6 @@ export type ClerkPaymentAttemptJSON = {
     id: string;
     user_id?: string | null;
     organization_id?: string | null;
-    first_name?: string | null;
-    last_name?: string | null;
-    organization_name?: string | null;
-    email?: string | null;
-    image_url?: string | null;
   };
   totals: Record<"subtotal" | "tax_total" | "grand_total", ClerkBillingAmountJSON>;
   payment_source: {
@@ -139,13 +130,9 @@ export function transformWebhookData(data: ClerkPaymentAttemptJSON): PaymentAtte
       : undefined,
     payer: {
       id: payer.id,
-      user_id: orUndefined(payer.user_id),
-      organization_id: orUndefined(payer.organization_id),
-      first_name: orUndefined(payer.first_name),
-      last_name: orUndefined(payer.last_name),
-      organization_name: orUndefined(payer.organization_name),
-      email: orUndefined(payer.email),
-      image_url: orUndefined(payer.image_url),
+      // "" means absent (as in subscription items); an organization payer is never also a user payer.
+      user_id: payer.organization_id ? undefined : payer.user_id || undefined,
+      organization_id: payer.organization_id || undefined,
     },
     totals: {
       subtotal: amount(totals.subtotal),

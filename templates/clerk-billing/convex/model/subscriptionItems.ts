@@ -1,8 +1,10 @@
 import { v } from "convex/values";
+import { internal } from "../_generated/api";
 import type { Doc } from "../_generated/dataModel";
 import type { MutationCtx, QueryCtx } from "../_generated/server";
-import { type ClerkEventHandler, isNewer, type Outcome } from "./clerkEventHandler";
-import type { Owner } from "./owners";
+import { type ClerkEventHandler, isNewer, type Outcome, type OwnerRef } from "./clerkEventHandler";
+import { isDeletedOwner } from "./owners";
+import { payerOf } from "./payers";
 import {
   type ClerkSubscriptionItemJSON,
   type ClerkSubscriptionJSON,
@@ -39,25 +41,44 @@ export const CURRENT_STATUSES = [...GRANTING_STATUSES, "upcoming"] as const;
  */
 const MAX_ITEMS_PER_STATUS = 100;
 
-/** The owner's subscription items in one status: a user's by payer.user_id, a team's by payer.organization_id. */
+/**
+ * The owner's subscription items (a user's by payer.user_id, a team's by payer.organization_id), in one status if
+ * given.
+ */
+function itemsQuery(ctx: QueryCtx, owner: OwnerRef, status?: string) {
+  return owner.kind === "user"
+    ? ctx.db.query("subscriptionItems").withIndex("by_payer_user_id_and_status", (q) => {
+        const payer = q.eq("payer.user_id", owner.id);
+        return status === undefined ? payer : payer.eq("status", status);
+      })
+    : ctx.db.query("subscriptionItems").withIndex("by_payer_organization_id_and_status", (q) => {
+        const payer = q.eq("payer.organization_id", owner.id);
+        return status === undefined ? payer : payer.eq("status", status);
+      });
+}
+
+/** The owner's subscription items in one status. */
 export async function itemsOf(
   ctx: QueryCtx,
-  owner: Owner,
+  owner: OwnerRef,
   status: string,
 ): Promise<Doc<"subscriptionItems">[]> {
-  const items =
-    owner.kind === "user"
-      ? ctx.db
-          .query("subscriptionItems")
-          .withIndex("by_payer_user_id_and_status", (q) =>
-            q.eq("payer.user_id", owner.id).eq("status", status),
-          )
-      : ctx.db
-          .query("subscriptionItems")
-          .withIndex("by_payer_organization_id_and_status", (q) =>
-            q.eq("payer.organization_id", owner.id).eq("status", status),
-          );
-  return await items.take(MAX_ITEMS_PER_STATUS);
+  return await itemsQuery(ctx, owner, status).take(MAX_ITEMS_PER_STATUS);
+}
+
+/** How many subscription items one transaction deletes. */
+export const DELETE_ITEMS_BATCH = 500;
+
+/**
+ * Deletes a deleted payer's subscription items (user.deleted, organization.deleted): a first batch in the event's
+ * mutation, the rest in scheduled batches (internal.subscriptionItems.deleteAllOf).
+ */
+export async function deleteSubscriptionItemsOf(ctx: MutationCtx, owner: OwnerRef): Promise<void> {
+  const items = await itemsQuery(ctx, owner).take(DELETE_ITEMS_BATCH);
+  for (const item of items) await ctx.db.delete("subscriptionItems", item._id);
+  if (items.length === DELETE_ITEMS_BATCH) {
+    await ctx.scheduler.runAfter(0, internal.subscriptionItems.deleteAllOf, { owner });
+  }
 }
 
 // An item moves upcoming/incomplete → active/past_due → canceled → ended/abandoned/expired. With equal
@@ -76,12 +97,16 @@ const stage = (status: string) => lifecycleStage[status] ?? 0;
 
 /**
  * Upserts one subscription item by Clerk's item id, unless the stored version is newer (Clerk's `updated_at`;
- * deliveries arrive out of order and are retried).
+ * deliveries arrive out of order and are retried) or Clerk deleted its payer.
  */
 export async function saveSubscriptionItem(
   ctx: MutationCtx,
   item: SubscriptionItemData,
 ): Promise<Outcome> {
+  const payer = payerOf(item);
+  if (payer !== null && (await isDeletedOwner(ctx, payer))) {
+    return { outcome: "ignored", reason: "the payer was deleted" };
+  }
   const existing = await ctx.db
     .query("subscriptionItems")
     .withIndex("by_item_id", (q) => q.eq("item_id", item.item_id))

@@ -3,8 +3,13 @@ import { type Infer, v } from "convex/values";
 import { internal } from "../_generated/api";
 import type { Doc } from "../_generated/dataModel";
 import type { MutationCtx, QueryCtx } from "../_generated/server";
-import { type ClerkEventHandler, isNewer, type Outcome } from "./clerkEventHandler";
-import { deleteProjectsOf } from "./projects";
+import {
+  type ClerkEventHandler,
+  isNewer,
+  type Outcome,
+  type OwnerDeletedCleanup,
+  type OwnerRef,
+} from "./clerkEventHandler";
 import { isDeletedUser } from "./users";
 
 /*
@@ -46,7 +51,7 @@ export async function organizationById(
     .unique();
 }
 
-async function isDeletedOrganization(ctx: QueryCtx, orgId: string): Promise<boolean> {
+export async function isDeletedOrganization(ctx: QueryCtx, orgId: string): Promise<boolean> {
   const tombstone = await ctx.db
     .query("deletedOrganizations")
     .withIndex("by_orgId", (q) => q.eq("orgId", orgId))
@@ -96,7 +101,10 @@ export async function saveOrganization(ctx: MutationCtx, data: OrganizationData)
   return { outcome: "processed" };
 }
 
-/** organization.deleted: the team, its memberships and its projects go; the id is remembered. */
+/**
+ * organization.deleted: the team's row goes and its id is remembered (organizationEventHandlers then runs the
+ * cleanups clerkEvents.ts lists: memberships, projects…).
+ */
 export async function deleteOrganization(
   ctx: MutationCtx,
   { id }: { id: string },
@@ -105,8 +113,6 @@ export async function deleteOrganization(
     return { outcome: "ignored", reason: "the team was deleted already" };
   const existing = await organizationById(ctx, id);
   if (existing !== null) await ctx.db.delete("organizations", existing._id);
-  await removeMembershipsOf(ctx, { orgId: id });
-  await deleteProjectsOf(ctx, id);
   await ctx.db.insert("deletedOrganizations", { orgId: id, deletedAt: Date.now() });
   return { outcome: "processed" };
 }
@@ -177,24 +183,17 @@ export const REMOVE_BATCH = 500;
  * Removes the memberships of a deleted user (and with them the name they showed) or of a deleted team: a first batch
  * in the calling event's mutation, the rest in scheduled batches (internal.organizations.removeMemberships).
  */
-export async function removeMembershipsOf(
-  ctx: MutationCtx,
-  of: { userId: string } | { orgId: string },
-): Promise<void> {
+export async function removeMembershipsOf(ctx: MutationCtx, owner: OwnerRef): Promise<void> {
   const memberships = await (
-    "userId" in of
-      ? ctx.db.query("memberships").withIndex("by_userId", (q) => q.eq("userId", of.userId))
-      : ctx.db.query("memberships").withIndex("by_orgId_and_userId", (q) => q.eq("orgId", of.orgId))
+    owner.kind === "user"
+      ? ctx.db.query("memberships").withIndex("by_userId", (q) => q.eq("userId", owner.id))
+      : ctx.db.query("memberships").withIndex("by_orgId_and_userId", (q) => q.eq("orgId", owner.id))
   ).take(REMOVE_BATCH);
   for (const membership of memberships) await removeMembership(ctx, membership);
   if (memberships.length === REMOVE_BATCH) {
-    await ctx.scheduler.runAfter(0, internal.organizations.removeMemberships, { of });
+    await ctx.scheduler.runAfter(0, internal.organizations.removeMemberships, { owner });
   }
 }
-
-/** user.deleted's cleanup (clerkEvents.ts): the user's memberships. */
-export const removeMembershipsOfUser = (ctx: MutationCtx, userId: string) =>
-  removeMembershipsOf(ctx, { userId });
 
 async function removeMembership(ctx: MutationCtx, membership: Doc<"memberships">): Promise<void> {
   await ctx.db.delete("memberships", membership._id);
@@ -260,14 +259,21 @@ const membershipSaved: ClerkEventHandler<MembershipData> = {
 const byId = v.object({ id: v.string() });
 const pickId = (raw: unknown) => ({ id: (raw as { id: string }).id });
 
-/** Webhook handlers for Clerk's organization events; wired up in clerkEvents.ts. */
-export const organizationEventHandlers = {
+/**
+ * Webhook handlers for Clerk's organization events; wired up in clerkEvents.ts, which passes as `cleanups` what else
+ * organization.deleted removes (model/owners.ts OwnerDeletedCleanup), run in order in the event's mutation.
+ */
+export const organizationEventHandlers = (cleanups: readonly OwnerDeletedCleanup[]) => ({
   "organization.created": organizationSaved,
   "organization.updated": organizationSaved,
   "organization.deleted": {
     data: byId,
     parse: pickId,
-    apply: deleteOrganization,
+    apply: async (ctx, data) => {
+      const outcome = await deleteOrganization(ctx, data);
+      for (const cleanup of cleanups) await cleanup(ctx, { kind: "team", id: data.id });
+      return outcome;
+    },
   } satisfies ClerkEventHandler<{
     id: string;
   }>,
@@ -280,4 +286,4 @@ export const organizationEventHandlers = {
   } satisfies ClerkEventHandler<{
     id: string;
   }>,
-};
+});
