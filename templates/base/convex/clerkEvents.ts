@@ -1,4 +1,6 @@
-import type { OwnerDeletedCleanup } from "./model/clerkEventHandler";
+import { type Infer, v } from "convex/values";
+import type { MutationCtx } from "./_generated/server";
+import type { Outcome, OwnerDeletedCleanup } from "./model/clerkEventHandler";
 import { deleteProjectsOf } from "./model/projects";
 import { userEventHandlers } from "./model/users";
 
@@ -28,4 +30,23 @@ export type ClerkEventType = keyof typeof clerkEventHandlers;
 
 export function isHandled(type: string): type is ClerkEventType {
   return Object.hasOwn(clerkEventHandlers, type);
+}
+
+/** Every handled event as `{ type, data }`, each type with its own data validator. */
+export const handledEventValidator = v.union(
+  ...Object.entries(clerkEventHandlers).map(([type, handler]) =>
+    v.object({ type: v.literal(type), data: handler.data }),
+  ),
+);
+export type HandledEvent = Infer<typeof handledEventValidator>;
+
+/**
+ * Applies one event with its handler, inside the caller's mutation: the webhook's (webhookEvents.ts) and
+ * reconciliation's (clerkSync.ts), so both follow the same rules.
+ */
+export async function applyEvent(ctx: MutationCtx, event: HandledEvent): Promise<Outcome> {
+  const handler: { apply(ctx: MutationCtx, data: never): Promise<Outcome> } =
+    clerkEventHandlers[event.type as ClerkEventType];
+  // Convex has checked event.data against this event type's validator (handledEventValidator).
+  return await handler.apply(ctx, event.data as never);
 }

@@ -315,7 +315,9 @@ describe("the events log (webhookEvents)", () => {
     for (const event of malformed) expect((await post(signedWebhook(event))).status).toBe(500);
     const stored = await t.run(async (ctx) => {
       const tables = Object.keys(schema.tables) as (keyof typeof schema.tables)[];
-      return JSON.stringify(await Promise.all(tables.map((table) => ctx.db.query(table).collect())));
+      return JSON.stringify(
+        await Promise.all(tables.map((table) => ctx.db.query(table).collect())),
+      );
     });
     expect(stored).toContain("failed");
     expect(stored).not.toContain(email);

@@ -27,6 +27,12 @@ export default defineSchema({
     createdBy: v.string(),
   }).index("by_ownerId", ["ownerId"]),
 
+  // When each user last asked for a sync with Clerk (clerkSync.ts requestSync): at most one per SYNC_INTERVAL_MS.
+  clerkSyncRequests: defineTable({
+    userId: v.string(),
+    requestedAt: v.number(),
+  }).index("by_userId", ["userId"]),
+
   // One row per verified webhook delivery, keyed by its svix-id (Svix keeps the id across retries).
   // `_creationTime` is when it was first received; crons.ts deletes rows older than 30 days.
   // No payload is stored: `detail` says why an event was ignored, or holds the error of a failed attempt.

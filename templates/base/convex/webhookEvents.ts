@@ -2,15 +2,8 @@ import { v } from "convex/values";
 import { internal } from "./_generated/api";
 import type { Doc } from "./_generated/dataModel";
 import { internalMutation, type MutationCtx } from "./_generated/server";
-import { clerkEventHandlers, type ClerkEventType } from "./clerkEvents";
-import { type Outcome, outcomeValidator } from "./model/clerkEventHandler";
-
-/** Every handled event as `{ type, data }`, each type with its own data validator. */
-const handledEvent = v.union(
-  ...Object.entries(clerkEventHandlers).map(([type, handler]) =>
-    v.object({ type: v.literal(type), data: handler.data }),
-  ),
-);
+import { applyEvent, handledEventValidator } from "./clerkEvents";
+import { outcomeValidator } from "./model/clerkEventHandler";
 
 /**
  * Applies one verified delivery, once. A delivery already processed or ignored (a redelivery of the same
@@ -18,7 +11,7 @@ const handledEvent = v.union(
  * same transaction as the event's own writes.
  */
 export const applyClerkEvent = internalMutation({
-  args: { svixId: v.string(), event: handledEvent },
+  args: { svixId: v.string(), event: handledEventValidator },
   returns: v.union(outcomeValidator, v.object({ outcome: v.literal("duplicate") })),
   handler: async (ctx, { svixId, event }) => {
     const logged = await loggedDelivery(ctx, svixId);
@@ -28,10 +21,7 @@ export const applyClerkEvent = internalMutation({
       });
       return { outcome: "duplicate" as const };
     }
-    const handler: { apply(ctx: MutationCtx, data: never): Promise<Outcome> } =
-      clerkEventHandlers[event.type as ClerkEventType];
-    // Convex has checked event.data against this event type's validator (handledEvent).
-    const result = await handler.apply(ctx, event.data as never);
+    const result = await applyEvent(ctx, event);
     await log(ctx, logged, {
       svixId,
       type: event.type,

@@ -19,11 +19,8 @@ const paymentSummary = v.object({
   amount_formatted: v.string(),
 });
 
-/**
- * The Clerk permission (Clerk's system one) that lets a team member see the team's payments; admins hold it too
- * (model/owners.ts `can`).
- */
-export const MANAGE_BILLING = "org:sys_billing:manage";
+/** The Clerk permission that lets a team member see the team's payments (model/owners.ts `can`: admins hold it too). */
+export const MANAGE_BILLING = "org:billing:manage";
 
 /**
  * The active owner's payments, newest first: the signed-in user's own, or with teams the active team's for members

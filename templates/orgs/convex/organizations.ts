@@ -2,11 +2,15 @@ import { paginationOptsValidator, paginationResultValidator } from "convex/serve
 import { v } from "convex/values";
 import { internalMutation, query } from "./_generated/server";
 import { ownerRefValidator } from "./model/clerkEventHandler";
-import { organizationById, removeMembershipsOf } from "./model/organizations";
+import {
+  organizationById,
+  removeMembershipsMissingFrom,
+  removeMembershipsOf,
+} from "./model/organizations";
 import { can, getOwner } from "./model/owners";
 
-/** The Clerk permission (Clerk's system one) that lets a member manage the team's members; admins hold it too. */
-export const MANAGE_MEMBERS = "org:sys_memberships:manage";
+/** The Clerk permission that lets a member manage the team's members (model/owners.ts `can`: admins hold it too). */
+export const MANAGE_MEMBERS = "org:members:manage";
 
 /**
  * The active team, for the team page: null without an active team the caller is a member of (in Convex's tables; the
@@ -64,6 +68,16 @@ export const removeMemberships = internalMutation({
   returns: v.null(),
   handler: async (ctx, { owner }): Promise<null> => {
     await removeMembershipsOf(ctx, owner);
+    return null;
+  },
+});
+
+/** Removes a user's memberships that Clerk no longer lists (model/syncTeams.ts, after fetching them all). */
+export const removeMissingMemberships = internalMutation({
+  args: { userId: v.string(), current: v.array(v.string()) },
+  returns: v.null(),
+  handler: async (ctx, { userId, current }): Promise<null> => {
+    await removeMembershipsMissingFrom(ctx, userId, current);
     return null;
   },
 });

@@ -24,7 +24,7 @@ async function seed(t: ReturnType<typeof convexTest>) {
         orgId: TEAM_A,
         userId: EDITOR,
         role: "org:editor",
-        permissions: [DELETE_PROJECTS, "org:sys_memberships:manage"],
+        permissions: [DELETE_PROJECTS, "org:members:manage"],
       },
       { orgId: TEAM_B, userId: OUTSIDER, role: "org:admin", permissions: [] },
     ];
@@ -188,7 +188,9 @@ describe("the team page's queries", () => {
       canManage: true,
     });
     expect(
-      await t.withIdentity({ subject: OUTSIDER, o: { id: TEAM_A } }).query(api.organizations.team, {}),
+      await t
+        .withIdentity({ subject: OUTSIDER, o: { id: TEAM_A } })
+        .query(api.organizations.team, {}),
     ).toBeNull();
     expect(await t.withIdentity({ subject: MEMBER }).query(api.organizations.team, {})).toBeNull();
   });
@@ -238,7 +240,9 @@ describe("the team page's queries", () => {
     let cursor: string | null = null;
     for (;;) {
       const result: { page: { userId: string }[]; isDone: boolean; continueCursor: string } =
-        await member.query(api.organizations.members, { paginationOpts: { numItems: 100, cursor } });
+        await member.query(api.organizations.members, {
+          paginationOpts: { numItems: 100, cursor },
+        });
       expect(result.page.length).toBeLessThanOrEqual(100);
       seen.push(...result.page.map((m) => m.userId));
       if (result.isDone) break;

@@ -9,6 +9,10 @@ const variables = {
     from: "your webhook endpoint's Signing Secret (Clerk Dashboard → Webhooks → the endpoint)",
     example: "whsec_...",
   },
+  CLERK_SECRET_KEY: {
+    from: "your Clerk instance's Secret Key (Clerk Dashboard → API keys), used to fetch what a webhook missed",
+    example: "sk_...",
+  },
 };
 
 export type DeploymentVariable = keyof typeof variables;

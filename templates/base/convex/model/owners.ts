@@ -10,8 +10,7 @@ import { isDeletedUser } from "./users";
  * without teams.
  */
 export type Owner =
-  | { kind: "user"; id: string }
-  | { kind: "team"; id: string; role: string; permissions: string[] };
+  { kind: "user"; id: string } | { kind: "team"; id: string; role: string; permissions: string[] };
 
 /** Clerk's role key for a team's admins: they hold every permission `can` checks. */
 export const ADMIN_ROLE = "org:admin";

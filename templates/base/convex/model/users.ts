@@ -1,3 +1,4 @@
+import type { UserIdentity } from "convex/server";
 import { ConvexError, type Infer, v } from "convex/values";
 import type { Doc } from "../_generated/dataModel";
 import type { MutationCtx, QueryCtx } from "../_generated/server";
@@ -74,6 +75,22 @@ export async function deleteUser(ctx: MutationCtx, { id }: { id: string }): Prom
   }
   await ctx.db.insert("deletedUsers", { externalId: id, deletedAt: Date.now() });
   return { outcome: "processed" };
+}
+
+/**
+ * Creates the signed-in user's row from their session when Clerk's user.created has not arrived yet (or cannot: in
+ * development Clerk cannot reach a local deployment). Its clerkUpdatedAt is 0, so any version from Clerk (webhook or
+ * reconciliation) replaces it. Nothing for a user whose user.deleted was applied.
+ */
+export async function createUserFromSession(
+  ctx: MutationCtx,
+  identity: UserIdentity,
+): Promise<void> {
+  if ((await userByExternalId(ctx, identity.subject)) !== null) return;
+  if (await isDeletedUser(ctx, identity.subject)) return;
+  const name =
+    identity.name?.trim() || identity.nickname?.trim() || identity.email?.trim() || "Anonymous";
+  await ctx.db.insert("users", { name, externalId: identity.subject, clerkUpdatedAt: 0 });
 }
 
 /**

@@ -44,7 +44,8 @@ export function findMismatch(
     case "object": {
       if (!isPlainObject(value)) return fail("an object");
       for (const key of Object.keys(value)) {
-        if (!(key in validator.fields)) return { path: `${path}.${key}`, expected: "no such field" };
+        if (!(key in validator.fields))
+          return { path: `${path}.${key}`, expected: "no such field" };
       }
       for (const [key, field] of Object.entries(validator.fields)) {
         if (value[key] === undefined) {

@@ -15,14 +15,12 @@
  *   `endPlan(ctx, owner, plan)` ends it, each as the provider's own webhook would.
  *
  * This adapter: Clerk Billing. Its subscription items (model/subscriptionItems.ts) grant their plan in the statuses
- * of GRANTING_STATUSES.
+ * of GRANTING_STATUSES, a past_due one for PAST_DUE_GRACE_MS.
  */
 import type { QueryCtx } from "../_generated/server";
 import type { Owner } from "./owners";
 import type { Subscription } from "./subscription";
-import { CURRENT_STATUSES, GRANTING_STATUSES, itemsOf } from "./subscriptionItems";
-
-const granting: readonly string[] = GRANTING_STATUSES;
+import { CURRENT_STATUSES, grantsPlan, itemsOf } from "./subscriptionItems";
 
 /** The owner's subscription items in CURRENT_STATUSES, status by status. */
 export async function subscriptionsOf(ctx: QueryCtx, owner: Owner): Promise<Subscription[]> {
@@ -34,7 +32,7 @@ export async function subscriptionsOf(ctx: QueryCtx, owner: Owner): Promise<Subs
         status: item.status,
         is_free_trial: item.is_free_trial,
         period_end: item.period_end,
-        grantsPlan: granting.includes(item.status),
+        grantsPlan: grantsPlan(item),
       });
     }
   }

@@ -1,6 +1,6 @@
 import { defineTable } from "convex/server";
 import { paymentAttemptFields } from "./paymentAttemptTypes";
-import { subscriptionItemFields } from "./subscriptionItemTypes";
+import { subscriptionItemFields, subscriptionItemGraceFields } from "./subscriptionItemTypes";
 
 /** Clerk Billing's tables. schema.ts spreads them. */
 export const paymentTables = {
@@ -14,7 +14,7 @@ export const paymentTables = {
 
   // One row per Clerk Billing subscription item (subscription.* and subscriptionItem.* webhooks):
   // what model/billingProvider.ts reads to tell who is on which plan, a user or (with teams) an organization.
-  subscriptionItems: defineTable(subscriptionItemFields)
+  subscriptionItems: defineTable({ ...subscriptionItemFields, ...subscriptionItemGraceFields })
     .index("by_item_id", ["item_id"])
     .index("by_payer_user_id_and_status", ["payer.user_id", "status"])
     .index("by_payer_organization_id_and_status", ["payer.organization_id", "status"]),

@@ -31,6 +31,14 @@ export const subscriptionItemFields = {
 };
 
 export const subscriptionItemValidator = v.object(subscriptionItemFields);
+
+/** What this backend adds to Clerk's fields (model/subscriptionItems.ts): the past_due grace. */
+export const subscriptionItemGraceFields = {
+  // ms: when the item entered past_due (kept while it stays past_due).
+  past_due_since: v.optional(v.number()),
+  // true once PAST_DUE_GRACE_MS has passed with the item still past_due: it no longer grants its plan.
+  grace_ended: v.optional(v.boolean()),
+};
 export type SubscriptionItemData = Infer<typeof subscriptionItemValidator>;
 
 /** Clerk's payer JSON; organization payers carry organization_id, user payers "" there. */
@@ -45,7 +53,9 @@ export type ClerkSubscriptionItemJSON = {
   id: string;
   status: string;
   is_free_trial?: boolean | null;
+  // The webhook's name for the billing period; the Backend API's objects call it plan_period.
   interval?: string | null;
+  plan_period?: string | null;
   period_start: number;
   period_end?: number | null;
   canceled_at?: number | null;
@@ -77,7 +87,7 @@ export function toSubscriptionItem(
     subscription_id: parent?.id ?? item.subscription_id ?? undefined,
     status: item.status,
     is_free_trial: item.is_free_trial ?? false,
-    interval: item.interval ?? undefined,
+    interval: item.interval ?? item.plan_period ?? undefined,
     period_start: item.period_start,
     period_end: item.period_end ?? undefined,
     canceled_at: item.canceled_at ?? undefined,

@@ -195,6 +195,24 @@ export async function removeMembershipsOf(ctx: MutationCtx, owner: OwnerRef): Pr
   }
 }
 
+/**
+ * Removes a user's memberships that Clerk no longer lists (`current`: every membership id Clerk returned for the user),
+ * as organizationMembership.deleted would: for a deletion whose webhook was missed.
+ */
+export async function removeMembershipsMissingFrom(
+  ctx: MutationCtx,
+  userId: string,
+  current: readonly string[],
+): Promise<void> {
+  const stored = await ctx.db
+    .query("memberships")
+    .withIndex("by_userId", (q) => q.eq("userId", userId))
+    .take(REMOVE_BATCH);
+  for (const membership of stored) {
+    if (!current.includes(membership.membershipId)) await removeMembership(ctx, membership);
+  }
+}
+
 async function removeMembership(ctx: MutationCtx, membership: Doc<"memberships">): Promise<void> {
   await ctx.db.delete("memberships", membership._id);
   await ctx.db.insert("deletedMemberships", {
@@ -230,29 +248,35 @@ export function memberName(user: ClerkMembershipJSON["public_user_data"]): strin
   return full || user.identifier?.trim() || "Member";
 }
 
+/** The fields we keep of Clerk's organization JSON (webhook `data`, or the Backend API's object). */
+export function pickOrganization(raw: unknown): OrganizationData {
+  const org = raw as ClerkOrganizationJSON;
+  return { id: org.id, name: org.name, slug: org.slug ?? undefined, updated_at: org.updated_at };
+}
+
+/** The fields we keep of Clerk's organization membership JSON (webhook `data`, or the Backend API's object). */
+export function pickMembership(raw: unknown): MembershipData {
+  const m = raw as ClerkMembershipJSON;
+  return {
+    id: m.id,
+    organization_id: m.organization.id,
+    user_id: m.public_user_data.user_id,
+    role: m.role,
+    permissions: m.permissions ?? [],
+    name: memberName(m.public_user_data),
+    updated_at: m.updated_at,
+  };
+}
+
 const organizationSaved: ClerkEventHandler<OrganizationData> = {
   data: organizationValidator,
-  parse: (raw) => {
-    const org = raw as ClerkOrganizationJSON;
-    return { id: org.id, name: org.name, slug: org.slug ?? undefined, updated_at: org.updated_at };
-  },
+  parse: pickOrganization,
   apply: saveOrganization,
 };
 
 const membershipSaved: ClerkEventHandler<MembershipData> = {
   data: membershipValidator,
-  parse: (raw) => {
-    const m = raw as ClerkMembershipJSON;
-    return {
-      id: m.id,
-      organization_id: m.organization.id,
-      user_id: m.public_user_data.user_id,
-      role: m.role,
-      permissions: m.permissions ?? [],
-      name: memberName(m.public_user_data),
-      updated_at: m.updated_at,
-    };
-  },
+  parse: pickMembership,
   apply: saveMembership,
 };
 
