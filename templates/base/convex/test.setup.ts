@@ -1,7 +1,9 @@
 /// <reference types="vite/client" />
 // Test helpers. The two dots in this file's name keep it out of Convex codegen and deploys.
+import type { convexTest } from "convex-test";
 import { Webhook } from "svix";
 import { afterEach, beforeEach, vi } from "vitest";
+import type schema from "./schema";
 
 /** Every Convex module, for convexTest(schema, modules); two-dot files (tests, helpers) excluded. */
 export const modules = import.meta.glob(["./**/*.*s", "!./**/*.*.*s"]);
@@ -49,4 +51,40 @@ export function useWebhookTestEnv() {
     vi.unstubAllEnvs();
     vi.restoreAllMocks();
   });
+}
+
+/**
+ * Per-transaction limits for tests of big customers: a quarter of Convex's, 32,000 documents read and 16,000 written
+ * (https://docs.convex.dev/production/state/limits; convex-test's `transactionLimits: true` uses the same). Passed as
+ * `convexTest({ schema, modules, transactionLimits: transactionBudget })`, convex-test counts every transaction's reads
+ * and writes (the function's, each scheduled batch's, the setup's) and fails the call that goes over.
+ */
+export const transactionBudget = { documentsRead: 8_000, documentsWritten: 4_000 };
+
+type Test = ReturnType<typeof convexTest>;
+type Table = keyof typeof schema.tables;
+
+/** Inserts `count` rows made by `row(i)`, 1,000 per transaction (within transactionBudget). */
+export async function insertMany(
+  t: Test,
+  table: Table,
+  count: number,
+  row: (i: number) => unknown,
+) {
+  for (let from = 0; from < count; from += 1_000) {
+    await t.run(async (ctx) => {
+      for (let i = from; i < Math.min(from + 1_000, count); i++) {
+        await ctx.db.insert(table, row(i) as never);
+      }
+    });
+  }
+}
+
+/** Every stored document of the given tables, as one JSON string, read a table per transaction. */
+export async function everything(t: Test, tables: readonly Table[]): Promise<string> {
+  const dump: unknown[] = [];
+  for (const table of tables) {
+    dump.push(await t.run((ctx) => ctx.db.query(table).take(transactionBudget.documentsRead - 1)));
+  }
+  return JSON.stringify(dump);
 }

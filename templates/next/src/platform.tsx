@@ -9,6 +9,7 @@ export {
   SignInButton,
   SignUpButton,
   UserButton,
+  useAuth,
   useOrganization,
 } from "@clerk/nextjs";
 

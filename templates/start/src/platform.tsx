@@ -10,6 +10,7 @@ export {
   SignInButton,
   SignUpButton,
   UserButton,
+  useAuth,
   useOrganization,
 } from "@clerk/tanstack-react-start";
 

@@ -1,35 +1,148 @@
+"use client";
+
+import { Authenticated, AuthLoading, Unauthenticated, useQuery } from "convex/react";
+import { useEffect, useState } from "react";
+import { api } from "../../convex/_generated/api";
 import { PRO_PLAN } from "../../convex/plans";
+import { PlanPricingTable } from "../components/plan-pricing-table";
 import { ProContent } from "../components/pro/pro-content";
 import { Upgrade } from "../components/pro/upgrade";
-import { Show } from "../platform";
+import { useSyncFromClerk } from "../lib/clerk-sync";
+import { ACTIVATION_WAIT_MS, proPageState, sessionPlanCheck } from "../lib/pro-access";
+import { useAuth } from "../platform";
 
 /**
- * The Pro page. `onPlan` is the frontend's server-side answer (Clerk's `has({ plan: PRO_PLAN })` before render);
- * without it (a single-page app has no server), Clerk's `<Show>` decides in the browser. Either way only decides
- * what to render: the content itself comes from `api.pro.content`, which Convex returns only to callers on the plan.
+ * The Pro page. Convex decides (lib/pro-access.ts): the content shows when `api.subscriptions.current` grants
+ * PRO_PLAN to the active owner (you, or your active team), the same check `api.pro.content` makes. The frontend's
+ * server only checks that you are signed in. Clerk's session, asked about the same owner, is a hint: when it has the
+ * plan and Convex does not yet, the page asks Convex to sync from Clerk and says the plan is activating, then what
+ * to check.
  */
-export function ProPage({ onPlan }: { onPlan?: boolean }) {
-  const pro = (
-    <>
-      <h1 className="text-3xl font-semibold tracking-tight">Pro</h1>
-      <p className="mt-2 text-zinc-600">
-        The content below comes from a Convex query that checks your plan on the server, so no one
-        without the plan can read it, whatever client they use.
-      </p>
-      <ProContent />
-    </>
-  );
+export function ProPage() {
   return (
     <div className="mx-auto max-w-4xl px-6 py-12">
-      {onPlan === undefined ? (
-        <Show when={{ plan: PRO_PLAN }} fallback={<Upgrade />}>
-          {pro}
-        </Show>
-      ) : onPlan ? (
-        pro
-      ) : (
-        <Upgrade />
-      )}
+      <AuthLoading>
+        <Loading />
+      </AuthLoading>
+      <Unauthenticated>
+        <Title />
+        <p className="mt-2 text-red-700">
+          Convex did not accept your Clerk session. Check that the Convex integration is active in
+          Clerk and that CLERK_JWT_ISSUER_DOMAIN is set on the Convex deployment.
+        </p>
+      </Unauthenticated>
+      <Authenticated>
+        <ProGate />
+      </Authenticated>
     </div>
   );
+}
+
+function ProGate() {
+  const plans = useQuery(api.subscriptions.current);
+  const { has, orgId } = useAuth();
+  const convexOnPlan =
+    plans === undefined ? undefined : (plans?.activePlans.includes(PRO_PLAN) ?? false);
+  const sessionOnPlan = has(sessionPlanCheck(PRO_PLAN, orgId));
+  // The owner whose plan Clerk has and Convex has not (yet): switching team starts the wait over.
+  const awaited = convexOnPlan === false && sessionOnPlan ? (orgId ?? "user") : null;
+  useSyncFromClerk(awaited);
+  const waitedMs = useWaitedMs(awaited);
+
+  switch (proPageState({ convexOnPlan, sessionOnPlan, waitedMs })) {
+    case "loading":
+      return <Loading />;
+    case "onPlan":
+      return (
+        <>
+          <Title />
+          <p className="mt-2 text-zinc-600">
+            The content below comes from a Convex query that checks your plan on the server, so no
+            one without the plan can read it, whatever client they use.
+          </p>
+          <ProContent />
+        </>
+      );
+    case "activating":
+      return <Activation waitedOut={false} />;
+    case "notArrived":
+      return <Activation waitedOut />;
+    case "upgrade":
+      return <Upgrade />;
+  }
+}
+
+function Title() {
+  return <h1 className="text-3xl font-semibold tracking-tight">Pro</h1>;
+}
+
+function Loading() {
+  return (
+    <>
+      <Title />
+      <div className="mt-8 h-32 animate-pulse rounded-2xl bg-zinc-100" />
+    </>
+  );
+}
+
+/**
+ * Clerk's session has the plan, Convex not yet. One live region for both states, so a screen reader hears the
+ * message change when the wait is over.
+ */
+function Activation({ waitedOut }: { waitedOut: boolean }) {
+  return (
+    <>
+      <Title />
+      <div
+        className="mt-8 rounded-2xl border border-zinc-200 p-6 text-sm text-zinc-600"
+        role="status"
+      >
+        {waitedOut ? (
+          <>
+            <p className="font-medium text-zinc-900">
+              Clerk has recorded the payment for this plan, but it has not reached this app yet.
+            </p>
+            <p className="mt-2">
+              This page updates by itself once it does. If you run this app, check that the Clerk
+              webhook endpoint is subscribed to the billing events (<code>subscription.*</code>,{" "}
+              <code>subscriptionItem.*</code> and <code>paymentAttempt.*</code>), and that
+              CLERK_WEBHOOK_SECRET and CLERK_SECRET_KEY are set on the Convex deployment.
+            </p>
+          </>
+        ) : (
+          <p className="flex items-center gap-3">
+            <span className="size-2 animate-pulse rounded-full bg-amber-500" aria-hidden="true" />
+            Activating your plan… This takes a few seconds after checkout.
+          </p>
+        )}
+      </div>
+      {waitedOut ? (
+        <>
+          <h2 className="mt-10 text-xl font-semibold tracking-tight">Plans</h2>
+          <p className="mt-2 text-zinc-600">Check or change your plan here.</p>
+          <div className="mt-6">
+            <PlanPricingTable />
+          </div>
+        </>
+      ) : null}
+    </>
+  );
+}
+
+/**
+ * How long `key` (what the page waits for) has stayed the same, measured once ACTIVATION_WAIT_MS have passed: 0
+ * before that, and again 0 while nothing is awaited (null).
+ */
+function useWaitedMs(key: string | null): number {
+  const [waited, setWaited] = useState<{ key: string; ms: number } | null>(null);
+  useEffect(() => {
+    if (key === null) return;
+    const started = Date.now();
+    const timer = setTimeout(
+      () => setWaited({ key, ms: Date.now() - started }),
+      ACTIVATION_WAIT_MS,
+    );
+    return () => clearTimeout(timer);
+  }, [key]);
+  return key !== null && waited?.key === key ? waited.ms : 0;
 }

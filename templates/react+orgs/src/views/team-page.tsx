@@ -1,8 +1,10 @@
 "use client";
 
-import { Authenticated, useQuery } from "convex/react";
+import { Authenticated, usePaginatedQuery, useQuery } from "convex/react";
 import { api } from "../../convex/_generated/api";
-import { Panel, Placeholder } from "../components/panel";
+import { LoadMore, Panel, Placeholder } from "../components/panel";
+import { useSyncFromClerk } from "../lib/clerk-sync";
+import { useAuth } from "../platform";
 
 /** The active team and its members, live from Convex (kept in sync by Clerk's organization webhooks). */
 export function TeamPage() {
@@ -16,41 +18,69 @@ export function TeamPage() {
         </p>
       </header>
       <Authenticated>
-        <Members />
+        <ActiveTeam />
       </Authenticated>
     </div>
   );
 }
 
-function Members() {
-  const team = useQuery(api.organizations.members);
+function ActiveTeam() {
+  const { orgId } = useAuth();
+  const team = useQuery(api.organizations.team);
+  // Clerk's session has an active team that Convex does not know you belong to (yet): fetch it from Clerk.
+  useSyncFromClerk(team === null && orgId ? orgId : null);
+
   if (team === undefined) return <Placeholder />;
   if (team === null) {
     return (
       <Panel title="Members">
-        No team is active, or Clerk&apos;s webhook has not synced it yet. Choose a team in the
-        switcher.
+        {orgId ? (
+          <p className="flex items-center gap-3 text-zinc-600" role="status">
+            <span className="size-2 animate-pulse rounded-full bg-amber-500" aria-hidden="true" />
+            Syncing your team from Clerk… This updates by itself.
+          </p>
+        ) : (
+          <p>No team is active. Choose or create one with the switcher in the header.</p>
+        )}
       </Panel>
     );
   }
   return (
-    <Panel title={`Members of ${team.team.name}`}>
+    <Panel title={`Members of ${team.name}`}>
+      <Members />
+      {team.canManage ? (
+        <p className="mt-4 border-t border-zinc-100 pt-4 text-zinc-500">
+          Invite and manage members with the team switcher&apos;s Manage button.
+        </p>
+      ) : null}
+    </Panel>
+  );
+}
+
+function Members() {
+  const { results, status, loadMore } = usePaginatedQuery(
+    api.organizations.members,
+    {},
+    { initialNumItems: 20 },
+  );
+
+  if (status === "LoadingFirstPage") return <Placeholder />;
+  return (
+    <>
       <ul className="divide-y divide-zinc-100">
-        {team.members.map((member) => (
-          <li
-            key={`${member.name}-${member.role}`}
-            className="flex items-center justify-between py-2"
-          >
-            <span className="font-medium text-zinc-900">
+        {results.map((member) => (
+          <li key={member.userId} className="flex items-center justify-between gap-2 py-2">
+            <span className="truncate font-medium text-zinc-900">
               {member.name}
               {member.isYou ? <span className="ml-2 text-zinc-500">(you)</span> : null}
             </span>
-            <span className="rounded-full bg-zinc-100 px-2 py-0.5 text-xs font-medium text-zinc-700">
+            <span className="shrink-0 rounded-full bg-zinc-100 px-2 py-0.5 text-xs font-medium text-zinc-700">
               {member.role.replace(/^org:/, "")}
             </span>
           </li>
         ))}
       </ul>
-    </Panel>
+      <LoadMore status={status} loadMore={loadMore} />
+    </>
   );
 }

@@ -1,21 +1,9 @@
-import { auth } from "@clerk/tanstack-react-start/server";
 import { createFileRoute } from "@tanstack/react-router";
-import { createServerFn } from "@tanstack/react-start";
-import { PRO_PLAN } from "../../convex/plans";
 import { ProPage } from "../views/pro-page";
 
-// Runs on the server: the plan from the session Clerk verified (the sign-in check is /dashboard's).
-const onProPlan = createServerFn({ method: "GET" }).handler(async () => {
-  const { has } = await auth();
-  return has({ plan: PRO_PLAN });
-});
-
+// Signed-in only: /dashboard's beforeLoad checks the session on the server first. The plan is Convex's to decide
+// (ProPage reads api.subscriptions.current), for the same owner api.pro.content checks.
 export const Route = createFileRoute("/dashboard/pro")({
   head: () => ({ meta: [{ title: "Pro" }] }),
-  loader: () => onProPlan(),
-  component: Pro,
+  component: ProPage,
 });
-
-function Pro() {
-  return <ProPage onPlan={Route.useLoaderData()} />;
-}

@@ -6,7 +6,10 @@ import { Link } from "../../platform";
 import { LoadMore, Panel, Placeholder } from "../panel";
 import { StatusPill } from "./status-pill";
 
-/** The signed-in user's Clerk Billing payments, stored in Convex by the webhook, newest first. */
+/**
+ * The active owner's Clerk Billing payments, stored in Convex by the webhook, newest first: yours, or while a team is
+ * active the team's (shown to members who may manage its billing; others get none).
+ */
 export function PaymentHistory() {
   return (
     <Panel title="Payment history">
@@ -19,7 +22,7 @@ export function PaymentHistory() {
 
 function Payments() {
   const { results, status, loadMore } = usePaginatedQuery(
-    api.paymentAttempts.listForCurrentUser,
+    api.paymentAttempts.list,
     {},
     { initialNumItems: 10 },
   );
@@ -27,12 +30,15 @@ function Payments() {
   if (status === "LoadingFirstPage") return <Placeholder />;
   if (results.length === 0) {
     return (
-      <p className="text-zinc-600">
-        No payments yet. They appear here as soon as Clerk reports them.{" "}
-        <Link href="/dashboard/pro" className="font-medium text-indigo-600 hover:text-indigo-500">
-          Upgrade to Pro
-        </Link>
-      </p>
+      <>
+        <p className="text-zinc-600">
+          No payments yet. They appear here as soon as Clerk reports them.{" "}
+          <Link href="/dashboard/pro" className="font-medium text-indigo-600 hover:text-indigo-500">
+            Upgrade to Pro
+          </Link>
+        </p>
+        <Scope />
+      </>
     );
   }
 
@@ -69,6 +75,15 @@ function Payments() {
         </table>
       </div>
       <LoadMore status={status} loadMore={loadMore} />
+      <Scope />
     </>
+  );
+}
+
+function Scope() {
+  return (
+    <p className="mt-4 border-t border-zinc-100 pt-4 text-zinc-500">
+      Payments of the active owner: yours, or your team&apos;s.
+    </p>
   );
 }

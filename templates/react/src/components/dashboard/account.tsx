@@ -2,6 +2,7 @@
 
 import { Authenticated, AuthLoading, Unauthenticated, useQuery } from "convex/react";
 import { api } from "../../../convex/_generated/api";
+import { useSyncFromClerk } from "../../lib/clerk-sync";
 import { Show } from "../../platform";
 import { Panel, Placeholder } from "../panel";
 
@@ -29,14 +30,16 @@ export function Account() {
 
 function UserRecord() {
   const user = useQuery(api.users.current);
+  // Signed in, but Convex has no record of you yet: Convex creates it from your session and fetches it from Clerk,
+  // rather than wait for Clerk's webhook.
+  useSyncFromClerk(user === null ? "user" : null);
 
   if (user === undefined) return <Placeholder />;
   if (user === null) {
     return (
       <div className="flex items-center gap-3 text-zinc-600" role="status">
-        <span className="size-2 animate-pulse rounded-full bg-amber-500" />
-        Syncing your account from Clerk… The webhook creates it within a few seconds, and this
-        updates by itself.
+        <span className="size-2 animate-pulse rounded-full bg-amber-500" aria-hidden="true" />
+        Syncing your account from Clerk… This takes a few seconds and updates by itself.
       </div>
     );
   }

@@ -83,7 +83,7 @@ function ProjectList() {
       </form>
       <p className="mt-2 text-zinc-500">
         {usage.limit === null
-          ? `${usage.count} projects`
+          ? countProjects(usage)
           : `${usage.count} of ${usage.limit} projects on the free plan.`}
         {full && upgradeLink.href ? (
           <>
@@ -188,6 +188,12 @@ function ProjectRow(props: {
       </span>
     </li>
   );
+}
+
+/** "1 project", "12 projects", or "1000+ projects" when the count stopped at the server's read cap (`capped`). */
+function countProjects({ count, capped }: { count: number; capped: boolean }): string {
+  if (capped) return `${count}+ projects`;
+  return count === 1 ? "1 project" : `${count} projects`;
 }
 
 /** A sentence for an error from a projects mutation; ConvexError data reaches the client, other errors do not. */
