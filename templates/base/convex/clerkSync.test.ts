@@ -125,14 +125,18 @@ describe("talking to Clerk", () => {
 
 test("backfill syncs every user Clerk lists, a page at a time", async () => {
   const { t, clerk, settle, users } = setup();
-  const ids = Array.from({ length: 101 }, (_, i) => `user_${String(i).padStart(3, "0")}`);
+  const ids = ["user_a", "user_b", "user_c"];
   const userJson = (id: string) => ({ ...clerkUser, id, first_name: id, last_name: null });
-  clerk.answer("/users?limit=100", ids.slice(0, 100).map(userJson));
-  clerk.answer("/users?limit=100&starting_after=user_099", ids.slice(100).map(userJson));
+  clerk.answer("/users?limit=2", ids.slice(0, 2).map(userJson));
+  clerk.answer("/users?limit=2&starting_after=user_b", ids.slice(2).map(userJson));
   for (const id of ids) clerk.answer(`/users/${id}`, userJson(id));
-  await t.action(internal.clerkSync.backfill, {});
+  await t.action(internal.clerkSync.backfill, { pageSize: 2 });
   await settle();
   expect((await users()).map((user) => user.name).sort()).toEqual(ids);
+  expect(clerk.requests.filter((path) => path.startsWith("/users?"))).toEqual([
+    "/users?limit=2",
+    "/users?limit=2&starting_after=user_b",
+  ]);
 });
 
 // @slot tests

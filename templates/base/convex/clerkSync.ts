@@ -43,8 +43,7 @@ const listOwners: Partial<Record<OwnerRef["kind"], ListOwners>> = {
 export const SYNC_INTERVAL_MS = 60_000;
 /** How many times a sync rate-limited by Clerk (429) is tried again, after Clerk's Retry-After. */
 const MAX_ATTEMPTS = 3;
-/** Owners per backfill page, and the time between two owners' syncs (Clerk allows 100 requests per 10 s in development). */
-const BACKFILL_PAGE = 100;
+/** The time between two owners' syncs in the backfill (Clerk allows 100 requests per 10 s in development). */
 export const BACKFILL_SPACING_MS = 500;
 
 /**
@@ -110,17 +109,21 @@ export const reconcile = internalAction({
 });
 
 /**
- * Syncs every user (and with teams every team) with Clerk, a page at a time, one owner every BACKFILL_SPACING_MS:
- * for a deployment whose webhook missed events, or that starts after users signed up. Run it with
- * `npx convex run clerkSync:backfill` (add --prod for production).
+ * Syncs every user (and with teams every team) with Clerk, `pageSize` owners at a time (100 unless given; Clerk
+ * lists at most 500), one owner every BACKFILL_SPACING_MS: for a deployment whose webhook missed events, or that
+ * starts after users signed up. Run it with `npx convex run clerkSync:backfill` (add --prod for production).
  */
 export const backfill = internalAction({
-  args: { kind: v.optional(ownerRefValidator.fields.kind), cursor: v.optional(v.string()) },
+  args: {
+    kind: v.optional(ownerRefValidator.fields.kind),
+    cursor: v.optional(v.string()),
+    pageSize: v.optional(v.number()),
+  },
   returns: v.null(),
-  handler: async (ctx, { kind = "user", cursor }) => {
+  handler: async (ctx, { kind = "user", cursor, pageSize = 100 }) => {
     const list = listOwners[kind];
     if (list === undefined) throw new ConvexError({ code: "NO_SUCH_KIND", kind });
-    const page = await list(cursor, BACKFILL_PAGE);
+    const page = await list(cursor, pageSize);
     if (page === undefined) return null;
     for (const [i, id] of page.ids.entries()) {
       await ctx.scheduler.runAfter(i * BACKFILL_SPACING_MS, internal.clerkSync.reconcile, {
@@ -130,9 +133,9 @@ export const backfill = internalAction({
     const kinds = Object.keys(listOwners) as OwnerRef["kind"][];
     const next =
       page.next !== undefined
-        ? { kind, cursor: page.next }
+        ? { kind, cursor: page.next, pageSize }
         : kinds.indexOf(kind) + 1 < kinds.length
-          ? { kind: kinds[kinds.indexOf(kind) + 1] }
+          ? { kind: kinds[kinds.indexOf(kind) + 1], pageSize }
           : undefined;
     if (next !== undefined) {
       await ctx.scheduler.runAfter(

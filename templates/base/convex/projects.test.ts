@@ -1,9 +1,9 @@
 import { convexTest } from "convex-test";
-import { describe, expect, test, vi } from "vitest";
+import { describe, expect, test } from "vitest";
 import { api } from "./_generated/api";
 import { clerkEventHandlers } from "./clerkEvents";
 import { FREE_PROJECT_LIMIT } from "./model/limits";
-import { DELETE_BATCH, MAX_COUNTED } from "./model/projects";
+import { MAX_COUNTED } from "./model/projects";
 import schema from "./schema";
 import { modules } from "./test.setup";
 
@@ -146,27 +146,4 @@ test("user.deleted deletes the user's own projects", async () => {
   await t.run((ctx) => clerkEventHandlers["user.deleted"].apply(ctx, { id: ALICE }));
   const left = await t.run((ctx) => ctx.db.query("projects").collect());
   expect(left.map((p) => p.name)).toEqual(["Bob's"]);
-});
-
-test("user.deleted deletes more projects than one transaction holds, in scheduled batches", async () => {
-  vi.useFakeTimers();
-  try {
-    const t = convexTest({ schema, modules, transactionLimits: true });
-    const count = 2 * DELETE_BATCH + 1;
-    await t.run(async (ctx) => {
-      for (let i = 0; i < count; i++)
-        await ctx.db.insert("projects", { ownerId: ALICE, name: `p${i}`, createdBy: ALICE });
-      await ctx.db.insert("projects", { ownerId: BOB, name: "Bob's", createdBy: BOB });
-    });
-    await t.run((ctx) => clerkEventHandlers["user.deleted"].apply(ctx, { id: ALICE }));
-    const afterEvent = await t.run(
-      async (ctx) => (await ctx.db.query("projects").take(count + 1)).length,
-    );
-    expect(afterEvent).toBe(count + 1 - DELETE_BATCH);
-    await t.finishAllScheduledFunctions(vi.runAllTimers);
-    const left = await t.run((ctx) => ctx.db.query("projects").take(count + 1));
-    expect(left.map((p) => p.name)).toEqual(["Bob's"]);
-  } finally {
-    vi.useRealTimers();
-  }
 });
