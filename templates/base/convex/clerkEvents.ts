@@ -2,6 +2,7 @@ import { type Infer, v } from "convex/values";
 import type { MutationCtx } from "./_generated/server";
 import type { Outcome, OwnerDeletedCleanup } from "./model/clerkEventHandler";
 import { deleteProjectsOf } from "./model/projects";
+import { forgetSyncRequests } from "./model/syncUsers";
 import { userEventHandlers } from "./model/users";
 
 /*
@@ -15,6 +16,7 @@ import { userEventHandlers } from "./model/users";
  * removes a first batch and schedules the rest.
  */
 const onOwnerDeleted: Record<string, OwnerDeletedCleanup> = {
+  syncRequests: forgetSyncRequests,
   projects: (ctx, owner) => deleteProjectsOf(ctx, owner.id),
   // @slot ownerDeleted
 };

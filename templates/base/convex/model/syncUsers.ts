@@ -1,5 +1,5 @@
 import { internal } from "../_generated/api";
-import type { ActionCtx } from "../_generated/server";
+import type { ActionCtx, MutationCtx } from "../_generated/server";
 import type { OwnerRef } from "./clerkEventHandler";
 import { clerkGet } from "./clerkApi";
 import { pickClerkUser } from "./users";
@@ -29,4 +29,14 @@ export async function listUserIds(
   if (!users) return undefined;
   const ids = users.map((user) => user.id);
   return { ids, next: ids.length === limit ? ids.at(-1) : undefined };
+}
+
+/** user.deleted's cleanup: when the user last asked for a sync (clerkSync.ts requestSync). */
+export async function forgetSyncRequests(ctx: MutationCtx, owner: OwnerRef): Promise<void> {
+  if (owner.kind !== "user") return;
+  const request = await ctx.db
+    .query("clerkSyncRequests")
+    .withIndex("by_userId", (q) => q.eq("userId", owner.id))
+    .unique();
+  if (request !== null) await ctx.db.delete("clerkSyncRequests", request._id);
 }
