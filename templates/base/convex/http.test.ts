@@ -9,7 +9,7 @@ import { clerkEventHandlers } from "./clerkEvents";
 import { CLERK_WEBHOOK_PATH } from "./clerkWebhook";
 import { MAX_WEBHOOK_BODY_BYTES } from "./http";
 import schema from "./schema";
-import { modules, signedWebhook, useWebhookTestEnv } from "./test.setup";
+import { everything, modules, signedWebhook, useWebhookTestEnv } from "./test.setup";
 
 // An event no feature of this project handles: Clerk's session.created sample under a type that is not Clerk's, so
 // that no layer (the built-in ones or a --template one) ever handles it.
@@ -313,12 +313,8 @@ describe("the events log (webhookEvents)", () => {
       { ...userCreated, data: email },
     ];
     for (const event of malformed) expect((await post(signedWebhook(event))).status).toBe(500);
-    const stored = await t.run(async (ctx) => {
-      const tables = Object.keys(schema.tables) as (keyof typeof schema.tables)[];
-      return JSON.stringify(
-        await Promise.all(tables.map((table) => ctx.db.query(table).collect())),
-      );
-    });
+    const tables = Object.keys(schema.tables) as (keyof typeof schema.tables)[];
+    const stored = await everything(t, tables);
     expect(stored).toContain("failed");
     expect(stored).not.toContain(email);
     expect(stored).not.toContain(userCreated.data.email_addresses[0]!.email_address);

@@ -5,6 +5,7 @@ import { ConvexError } from "convex/values";
 import { type FormEvent, useState } from "react";
 import { api } from "../../../convex/_generated/api";
 import type { Id } from "../../../convex/_generated/dataModel";
+import { useSyncFromClerk } from "../../lib/clerk-sync";
 import { insertProjectOptimistically } from "../../lib/optimistic";
 import { upgradeLink } from "../../lib/upgrade";
 import { Link } from "../../platform";
@@ -34,12 +35,15 @@ function ProjectList() {
   const create = useMutation(api.projects.create).withOptimisticUpdate(insertProjectOptimistically);
   const [name, setName] = useState("");
   const [error, setError] = useState<string | null>(null);
+  // Signed in with no owner: Clerk's session names a team Convex has no membership for yet. Ask Convex to fetch
+  // the caller's memberships from Clerk rather than wait for the webhook.
+  useSyncFromClerk(usage === null ? "team" : null);
 
   if (usage === undefined || status === "LoadingFirstPage") return <Placeholder />;
   if (usage === null) {
     return (
       <p className="flex items-center gap-3 text-zinc-600" role="status">
-        <span className="size-2 animate-pulse rounded-full bg-amber-500" />
+        <span className="size-2 animate-pulse rounded-full bg-amber-500" aria-hidden="true" />
         Syncing your team from Clerk… This updates by itself.
       </p>
     );
