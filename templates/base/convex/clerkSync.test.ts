@@ -1,5 +1,5 @@
 import { convexTest } from "convex-test";
-import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import userUpdated from "../webhooks/samples/user.updated.json";
 import { api, internal } from "./_generated/api";
 import { SYNC_INTERVAL_MS } from "./clerkSync";
@@ -22,14 +22,7 @@ function setup() {
   return { t, clerk, user, settle, users };
 }
 
-useWebhookTestEnv();
-beforeEach(() => {
-  vi.useFakeTimers();
-});
-afterEach(() => {
-  vi.useRealTimers();
-  vi.unstubAllGlobals();
-});
+useWebhookTestEnv({ fakeTimers: true });
 
 describe("a user who signs in before Clerk's user.created arrives", () => {
   test("has a row from the session at once, then Clerk's version of it", async () => {

@@ -1,5 +1,5 @@
 import { convexTest } from "convex-test";
-import { afterEach, beforeEach, expect, test, vi } from "vitest";
+import { expect, test, vi } from "vitest";
 import userDeleted from "../webhooks/samples/user.deleted.json";
 import { CLERK_WEBHOOK_PATH } from "./clerkWebhook";
 import schema from "./schema";
@@ -8,6 +8,7 @@ import {
   insertMany,
   modules,
   signedWebhook,
+  SLOW,
   transactionBudget,
   useWebhookTestEnv,
 } from "./test.setup";
@@ -19,16 +20,7 @@ const PROJECTS = 5_000;
 /** Scheduled batches run one after another until none is left. */
 const settle = (t: ReturnType<typeof convexTest>) => t.finishAllScheduledFunctions(vi.runAllTimers);
 
-// Thousands of rows take a second or two here, more on a busy CI machine: more time than Vitest's default 5 s.
-const SLOW = { timeout: 60_000 };
-
-useWebhookTestEnv();
-beforeEach(() => {
-  vi.useFakeTimers();
-});
-afterEach(() => {
-  vi.useRealTimers();
-});
+useWebhookTestEnv({ fakeTimers: true });
 
 test(
   `user.deleted erases a user with ${PROJECTS} projects and all else they own, in bounded transactions`,

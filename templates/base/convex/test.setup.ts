@@ -38,20 +38,28 @@ export function signedWebhook(
 
 /**
  * For each test of the calling file: CLERK_WEBHOOK_SECRET is set to WEBHOOK_SECRET, and console output is
- * captured (tests assert on the lines that matter) instead of cluttering the run.
+ * captured (tests assert on the lines that matter) instead of cluttering the run. With `{ fakeTimers: true }`, each
+ * test also runs on Vitest's fake clock, for scheduled functions (`t.finishAllScheduledFunctions(vi.runAllTimers)`).
+ * Stubbed env vars and globals (fakeClerkApi's fetch) are undone after each test.
  */
-export function useWebhookTestEnv() {
+export function useWebhookTestEnv({ fakeTimers = false } = {}) {
   beforeEach(() => {
+    if (fakeTimers) vi.useFakeTimers();
     vi.stubEnv("CLERK_WEBHOOK_SECRET", WEBHOOK_SECRET);
     vi.spyOn(console, "log").mockImplementation(() => {});
     vi.spyOn(console, "warn").mockImplementation(() => {});
     vi.spyOn(console, "error").mockImplementation(() => {});
   });
   afterEach(() => {
+    if (fakeTimers) vi.useRealTimers();
     vi.unstubAllEnvs();
+    vi.unstubAllGlobals();
     vi.restoreAllMocks();
   });
 }
+
+/** For tests of thousands of rows: a second or two alone, more on a busy CI machine, past Vitest's default 5 s. */
+export const SLOW = { timeout: 60_000 };
 
 /**
  * Per-transaction limits for tests of big customers: a quarter of Convex's, 32,000 documents read and 16,000 written

@@ -1,5 +1,5 @@
 import { convexTest } from "convex-test";
-import { afterEach, beforeEach, expect, test, vi } from "vitest";
+import { expect, test, vi } from "vitest";
 import organizationDeleted from "../webhooks/samples/organization.deleted.json";
 import { CLERK_WEBHOOK_PATH } from "./clerkWebhook";
 import schema from "./schema";
@@ -8,6 +8,7 @@ import {
   insertMany,
   modules,
   signedWebhook,
+  SLOW,
   transactionBudget,
   useWebhookTestEnv,
 } from "./test.setup";
@@ -18,16 +19,7 @@ const TEAM = organizationDeleted.data.id;
 const MEMBERS = 1_000;
 const tables = Object.keys(schema.tables) as (keyof typeof schema.tables)[];
 
-// Thousands of rows take a second or two here, more on a busy CI machine: more time than Vitest's default 5 s.
-const SLOW = { timeout: 60_000 };
-
-useWebhookTestEnv();
-beforeEach(() => {
-  vi.useFakeTimers();
-});
-afterEach(() => {
-  vi.useRealTimers();
-});
+useWebhookTestEnv({ fakeTimers: true });
 
 test(
   `organization.deleted erases a team with ${MEMBERS} members and its data, in bounded transactions`,

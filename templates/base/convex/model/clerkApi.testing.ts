@@ -8,7 +8,7 @@ export const TEST_SECRET_KEY = "sk_test_fake_backend_api";
 type Answer = { status: number; body: unknown; headers?: Record<string, string> };
 
 /**
- * Installs the fake as `fetch` and sets CLERK_SECRET_KEY (undo both with vi.unstubAllGlobals / vi.unstubAllEnvs).
+ * Installs the fake as `fetch` and sets CLERK_SECRET_KEY (useWebhookTestEnv in test.setup.ts undoes both after each test).
  * `answer(path, body)` answers GET `path` ("/users/user_1", or with a query "/users?limit=100") with `body`;
  * `answerOnce` answers once, before the standing answer. `requests` lists every path asked, with its query.
  */
