@@ -69,7 +69,13 @@ function setupSteps(pm: PackageManager, packageManager: string | undefined): str
   }
 }
 
-export function ciWorkflow(options: Pick<ProjectOptions, "frontend" | "pm" | "packageManager">): string {
+/** The checks the workflow runs, in order, of the project's scripts: `test:ui` where a layer brings rendered UI tests. */
+export const checkScripts = ["typecheck", "lint", "format:check", "test", "test:ui", "build"];
+
+export function ciWorkflow(
+  options: Pick<ProjectOptions, "frontend" | "pm" | "packageManager">,
+  scripts: readonly string[],
+): string {
   const { run } = commands[options.pm];
   const env = Object.entries(placeholderBuildEnv[options.frontend]);
   const lines = [
@@ -94,11 +100,7 @@ export function ciWorkflow(options: Pick<ProjectOptions, "frontend" | "pm" | "pa
     "      - uses: actions/checkout@v5",
     ...setupSteps(options.pm, options.packageManager),
     `      - run: ${installCommand(options.pm, options.packageManager)}`,
-    `      - run: ${run} typecheck`,
-    `      - run: ${run} lint`,
-    `      - run: ${run} format:check`,
-    `      - run: ${run} test`,
-    `      - run: ${run} build`,
+    ...checkScripts.filter((script) => scripts.includes(script)).map((script) => `      - run: ${run} ${script}`),
   ];
   return `${lines.join("\n")}\n`;
 }

@@ -70,6 +70,12 @@ export const dependencyVersionMap = {
   "@tanstack/react-start": "^1.169.0",
   srvx: "^1.0.0",
   tailwindcss: "^4.0.0",
+  // The React frontends' rendered UI tests (test:ui): Testing Library in happy-dom (7 packages; jsdom is 20 and
+  // needs Node 22.22).
+  "@testing-library/dom": "^10.4.0",
+  "@testing-library/react": "^16.3.0",
+  "@testing-library/user-event": "^14.6.0",
+  "happy-dom": "^21.0.0",
 } satisfies Record<string, Range>;
 
 /** The range of a dependency for a Node line, or undefined when the map does not name it. */

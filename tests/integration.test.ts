@@ -10,7 +10,7 @@ import { placeholderBuildEnv } from "../src/ci-workflow.js";
 import { optionDefs } from "../src/options.js";
 import { nodeLineFor } from "../src/versions.js";
 import { cliPath, installedCombinations, readTree, removeDir, repoRoot, runChecked, tempDir } from "./helpers.js";
-import { loadPage, serve } from "./browser.js";
+import { builtCss, checkPages, loadPage, serve, snapshotPages } from "./browser.js";
 import { verifyingServer } from "./webhook-server.js";
 
 const root = tempDir("ccs-integration-");
@@ -153,7 +153,15 @@ describe.concurrent.each(cases)(
           outputs[phase] = await step(phase, "bash", ["-eo", "pipefail", "-c", run], { env: { ...job.env } });
         }
       }
-      expect(Object.keys(outputs)).toEqual(["ci", "typecheck", "lint", "format:check", "test", "build"]);
+      expect(Object.keys(outputs)).toEqual([
+        "ci",
+        "typecheck",
+        "lint",
+        "format:check",
+        "test",
+        ...(frontend === "none" ? [] : ["test:ui"]),
+        "build",
+      ]);
       expect(outputs.lint).not.toMatch(/\d+ problems?/);
       if (storedRouteTree !== undefined) expect(readFileSync(routeTree, "utf8")).toBe(storedRouteTree);
 
@@ -221,12 +229,24 @@ describe.concurrent.each(cases)(
         expect(page.pageErrors).toEqual([]);
         expect(page.heroHeading.length).toBeGreaterThan(0);
         expect(page.hasPricing).toBe(payments);
+        expect(page.violations).toEqual({ 1280: [], 390: [] });
         console.log(
-          `${name}: Chromium rendered "${page.heroHeading}" (pricing: ${page.hasPricing}, page errors: ${page.pageErrors.length})`,
+          `${name}: Chromium rendered "${page.heroHeading}" (pricing: ${page.hasPricing}, page errors: ${page.pageErrors.length}, axe violations: 0)`,
         );
       } finally {
         await server.stop();
       }
+
+      // Every signed-in page and state the project's rendered UI tests leave, in this frontend's built styles, at
+      // both widths (UI_SCREENSHOTS=dir also saves a screenshot of each, to check by eye).
+      const started = Date.now();
+      const pages = await snapshotPages(dir, { PATH: path });
+      const shots = process.env.UI_SCREENSHOTS && join(process.env.UI_SCREENSHOTS, name);
+      const violations = await checkPages(pages, builtCss(dir), shots);
+      time.axe = Date.now() - started;
+      expect(pages.size).toBeGreaterThanOrEqual(10);
+      expect(violations).toEqual({});
+      console.log(`${name}: axe-core checked ${pages.size} signed-in page states at 1280 and 390 px: 0 violations`);
     });
   },
 );

@@ -307,6 +307,7 @@ describe("dependencies", () => {
     typescript: ["tsc"],
     "@edge-runtime/vm": ["edge-runtime"],
     "react-dom": ["react-dom", "next", "@tanstack/react-start"], // a peer dependency of next and of TanStack Start
+    "@testing-library/dom": ["@testing-library/react"], // the peer dependency of Testing Library's React and user-event
   };
   const namesFor = (dep: string): string[] => {
     const typed = dep.startsWith("@types/") ? dep.slice("@types/".length) : undefined;

@@ -63,13 +63,18 @@ describe.each(combinations)(
         yarn: "yarn install --frozen-lockfile",
         bun: "bun install --frozen-lockfile",
       }[pm];
-      expect(runs.slice(-6)).toEqual([
-        install,
-        ...["typecheck", "lint", "format:check", "test", "build"].map((s) => `${run} ${s}`),
-      ]);
+      // The rendered UI tests run beside the backend's where the project has a React frontend.
+      const checks = [
+        "typecheck",
+        "lint",
+        "format:check",
+        "test",
+        ...(frontend === "none" ? [] : ["test:ui"]),
+        "build",
+      ];
+      expect(runs.slice(-checks.length - 1)).toEqual([install, ...checks.map((s) => `${run} ${s}`)]);
       const pkg = JSON.parse(tree.get("package.json")!);
-      for (const script of ["typecheck", "lint", "format:check", "test", "build"])
-        expect(pkg.scripts[script]).toBeTruthy();
+      for (const script of checks) expect(pkg.scripts[script]).toBeTruthy();
       const uses = job.steps.flatMap((step) => (step.uses ? [step.uses.split("@")[0]] : []));
       expect(uses).toContain("actions/checkout");
       expect(uses).toContain("actions/setup-node");

@@ -1,0 +1,21 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+// The rendered UI tests (`test:ui`): the shared views in a DOM (happy-dom), src/platform.tsx replaced by a fake
+// Clerk (src/testing/fake-clerk.tsx), and Convex's real functions behind them in convex-test.
+export default defineConfig({
+  resolve: {
+    alias: [
+      {
+        find: /^(\.\.\/)+platform$/,
+        replacement: fileURLToPath(new URL("./src/testing/fake-clerk.tsx", import.meta.url)),
+      },
+    ],
+  },
+  test: {
+    include: ["src/**/*.test.tsx"],
+    environment: "happy-dom",
+    setupFiles: ["src/testing/setup.ts"],
+    server: { deps: { inline: ["convex-test"] } },
+  },
+});
