@@ -1,9 +1,10 @@
-import { ConvexError, v } from "convex/values";
+import { v } from "convex/values";
 import { internal } from "./_generated/api";
 import { type ActionCtx, internalAction, internalMutation, mutation } from "./_generated/server";
 import { applyEvent, handledEventValidator } from "./clerkEvents";
 import { type OwnerRef, ownerRefValidator } from "./model/clerkEventHandler";
 import { ClerkApiError } from "./model/clerkApi";
+import { appError } from "./model/errors";
 import { listUserIds, syncUser } from "./model/syncUsers";
 import { createUserFromSession } from "./model/users";
 
@@ -56,7 +57,7 @@ export const requestSync = mutation({
   returns: v.object({ scheduled: v.boolean() }),
   handler: async (ctx) => {
     const identity = await ctx.auth.getUserIdentity();
-    if (identity === null) throw new ConvexError({ code: "NOT_SIGNED_IN" });
+    if (identity === null) throw appError({ code: "NOT_SIGNED_IN" });
     await createUserFromSession(ctx, identity);
 
     const now = Date.now();
@@ -122,7 +123,7 @@ export const backfill = internalAction({
   returns: v.null(),
   handler: async (ctx, { kind = "user", cursor, pageSize = 100 }) => {
     const list = listOwners[kind];
-    if (list === undefined) throw new ConvexError({ code: "NO_SUCH_KIND", kind });
+    if (list === undefined) throw appError({ code: "NO_SUCH_KIND", kind });
     const page = await list(cursor, pageSize);
     if (page === undefined) return null;
     for (const [i, id] of page.ids.entries()) {

@@ -1,6 +1,7 @@
 import { paginationOptsValidator, paginationResultValidator } from "convex/server";
-import { ConvexError, v } from "convex/values";
+import { v } from "convex/values";
 import { internalMutation, mutation, query } from "./_generated/server";
+import { appError } from "./model/errors";
 import { projectLimit } from "./model/limits";
 import { can, getOwner, requireOwner } from "./model/owners";
 import {
@@ -75,7 +76,7 @@ export const create = mutation({
     const name = validName(args.name);
     const limit = await projectLimit(ctx, owner);
     if (limit !== null && (await countUpTo(ctx, owner, limit)).count >= limit) {
-      throw new ConvexError({ code: "PROJECT_LIMIT", limit });
+      throw appError({ code: "PROJECT_LIMIT", limit });
     }
     const identity = await ctx.auth.getUserIdentity();
     return await ctx.db.insert("projects", {
@@ -108,7 +109,7 @@ export const remove = mutation({
     const owner = await requireOwner(ctx);
     await ownedProject(ctx, owner, projectId);
     if (!can(owner, DELETE_PROJECTS))
-      throw new ConvexError({ code: "FORBIDDEN", permission: DELETE_PROJECTS });
+      throw appError({ code: "FORBIDDEN", permission: DELETE_PROJECTS });
     await ctx.db.delete("projects", projectId);
     return null;
   },

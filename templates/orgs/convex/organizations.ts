@@ -34,11 +34,20 @@ export const team = query({
   },
 });
 
-/** The active team's members, live, a page at a time. No active team the caller is a member of: an empty, finished page. */
+/**
+ * The active team's members, live, a page at a time: each with its membership's id (`_id`), the member's Clerk user
+ * id, name and role. No active team the caller is a member of: an empty, finished page.
+ */
 export const members = query({
   args: { paginationOpts: paginationOptsValidator },
   returns: paginationResultValidator(
-    v.object({ userId: v.string(), name: v.string(), role: v.string(), isYou: v.boolean() }),
+    v.object({
+      _id: v.id("memberships"),
+      userId: v.string(),
+      name: v.string(),
+      role: v.string(),
+      isYou: v.boolean(),
+    }),
   ),
   handler: async (ctx, { paginationOpts }) => {
     const owner = await getOwner(ctx);
@@ -53,6 +62,7 @@ export const members = query({
     return {
       ...result,
       page: result.page.map((m) => ({
+        _id: m._id,
         userId: m.userId,
         name: m.name,
         role: m.role,

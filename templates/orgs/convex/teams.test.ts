@@ -203,10 +203,22 @@ describe("the team page's queries", () => {
       firstPage,
     );
     expect(isDone).toBe(true);
+    // Each member comes with the id of their membership's row.
+    const membershipIds = await t.run(async (ctx) =>
+      Object.fromEntries(
+        (await ctx.db.query("memberships").collect()).map((row) => [row.userId, row._id]),
+      ),
+    );
     expect(page).toEqual([
-      { userId: ADMIN, name: ADMIN, role: "org:admin", isYou: false },
-      { userId: EDITOR, name: EDITOR, role: "org:editor", isYou: false },
-      { userId: MEMBER, name: MEMBER, role: "org:member", isYou: true },
+      { _id: membershipIds[ADMIN], userId: ADMIN, name: ADMIN, role: "org:admin", isYou: false },
+      {
+        _id: membershipIds[EDITOR],
+        userId: EDITOR,
+        name: EDITOR,
+        role: "org:editor",
+        isYou: false,
+      },
+      { _id: membershipIds[MEMBER], userId: MEMBER, name: MEMBER, role: "org:member", isYou: true },
     ]);
     const outsider = t.withIdentity({ subject: OUTSIDER, o: { id: TEAM_A } });
     expect(await outsider.query(api.organizations.members, firstPage)).toMatchObject({

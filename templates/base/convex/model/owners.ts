@@ -1,6 +1,6 @@
-import { ConvexError } from "convex/values";
 import type { QueryCtx } from "../_generated/server";
 import type { OwnerRef } from "./clerkEventHandler";
+import { type AppErrorData, appError } from "./errors";
 import { isDeletedUser } from "./users";
 
 /**
@@ -22,11 +22,8 @@ export async function isDeletedOwner(ctx: QueryCtx, owner: OwnerRef): Promise<bo
   return false;
 }
 
-/** Why the caller has no owner: the data of the ConvexError that requireOwner throws. */
-type Refusal = { code: string; [detail: string]: string };
-
-/** The caller's owner, or why there is none (`NOT_SIGNED_IN` when signed out). */
-async function findOwner(ctx: QueryCtx): Promise<{ owner: Owner } | { refusal: Refusal }> {
+/** The caller's owner, or why there is none (`NOT_SIGNED_IN` when signed out): the error requireOwner throws. */
+async function findOwner(ctx: QueryCtx): Promise<{ owner: Owner } | { refusal: AppErrorData }> {
   const identity = await ctx.auth.getUserIdentity();
   if (identity === null) return { refusal: { code: "NOT_SIGNED_IN" } };
   // @slot owner
@@ -39,10 +36,10 @@ export async function getOwner(ctx: QueryCtx): Promise<Owner | null> {
   return "owner" in found ? found.owner : null;
 }
 
-/** The caller's owner; else throws a ConvexError whose data says why (`{ code: "NOT_SIGNED_IN" }`). */
+/** The caller's owner; else throws the app error that says why (`{ code: "NOT_SIGNED_IN" }`). */
 export async function requireOwner(ctx: QueryCtx): Promise<Owner> {
   const found = await findOwner(ctx);
-  if ("refusal" in found) throw new ConvexError(found.refusal);
+  if ("refusal" in found) throw appError(found.refusal);
   return found.owner;
 }
 

@@ -1,7 +1,7 @@
-import { ConvexError } from "convex/values";
 import { internal } from "../_generated/api";
 import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx, QueryCtx } from "../_generated/server";
+import { appError } from "./errors";
 import type { Owner } from "./owners";
 
 export const MAX_NAME_LENGTH = 80;
@@ -19,7 +19,7 @@ export const MAX_COUNTED = 1000;
 export function validName(name: string): string {
   const trimmed = name.trim();
   if (trimmed.length === 0 || trimmed.length > MAX_NAME_LENGTH) {
-    throw new ConvexError({ code: "INVALID_NAME", maxLength: MAX_NAME_LENGTH });
+    throw appError({ code: "INVALID_NAME", maxLength: MAX_NAME_LENGTH });
   }
   return trimmed;
 }
@@ -31,8 +31,7 @@ export async function ownedProject(
   projectId: Id<"projects">,
 ): Promise<Doc<"projects">> {
   const project = await ctx.db.get("projects", projectId);
-  if (project === null || project.ownerId !== owner.id)
-    throw new ConvexError({ code: "NOT_FOUND" });
+  if (project === null || project.ownerId !== owner.id) throw appError({ code: "NOT_FOUND" });
   return project;
 }
 

@@ -1,5 +1,5 @@
 import type { UserIdentity } from "convex/server";
-import { ConvexError, type Infer, v } from "convex/values";
+import { type Infer, v } from "convex/values";
 import type { Doc } from "../_generated/dataModel";
 import type { MutationCtx, QueryCtx } from "../_generated/server";
 import {
@@ -8,6 +8,7 @@ import {
   type Outcome,
   type OwnerDeletedCleanup,
 } from "./clerkEventHandler";
+import { appError } from "./errors";
 
 /**
  * The fields of Clerk's user JSON (the `data` of user.created / user.updated) that we read.
@@ -125,11 +126,11 @@ export async function getCurrentUser(ctx: QueryCtx): Promise<Doc<"users"> | null
 export async function getCurrentUserOrThrow(ctx: QueryCtx): Promise<Doc<"users">> {
   const identity = await ctx.auth.getUserIdentity();
   if (identity === null) {
-    throw new ConvexError({ code: "NOT_SIGNED_IN" });
+    throw appError({ code: "NOT_SIGNED_IN" });
   }
   const user = await userByExternalId(ctx, identity.subject);
   if (user === null) {
-    throw new ConvexError({ code: "USER_NOT_SYNCED" });
+    throw appError({ code: "USER_NOT_SYNCED" });
   }
   return user;
 }

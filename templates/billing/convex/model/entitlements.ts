@@ -1,6 +1,6 @@
-import { ConvexError } from "convex/values";
 import type { QueryCtx } from "../_generated/server";
 import { subscriptionsOf } from "./billingProvider";
+import { appError } from "./errors";
 import type { Owner } from "./owners";
 import type { Subscription } from "./subscription";
 
@@ -44,10 +44,10 @@ export async function hasPlan(ctx: QueryCtx, slug: string, owner?: Owner): Promi
 export async function requirePlan(ctx: QueryCtx, slug: string, owner?: Owner): Promise<void> {
   const payer = owner ?? (await callerAsUser(ctx));
   if (payer === null) {
-    throw new ConvexError({ code: "NOT_SIGNED_IN" });
+    throw appError({ code: "NOT_SIGNED_IN" });
   }
   if (!(await plansOf(ctx, payer)).includes(slug)) {
-    throw new ConvexError({ code: "PLAN_REQUIRED", plan: slug });
+    throw appError({ code: "PLAN_REQUIRED", plan: slug });
   }
 }
 

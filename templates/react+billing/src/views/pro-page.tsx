@@ -4,6 +4,8 @@ import { Authenticated, AuthLoading, Unauthenticated, useQuery } from "convex/re
 import { useEffect, useState } from "react";
 import { api } from "../../convex/_generated/api";
 import { PRO_PLAN } from "../../convex/plans";
+import { ErrorBoundary } from "../components/error-boundary";
+import { Placeholder } from "../components/panel";
 import { PlanPricingTable } from "../components/plan-pricing-table";
 import { ProContent } from "../components/pro/pro-content";
 import { Upgrade } from "../components/pro/upgrade";
@@ -16,24 +18,26 @@ import { useAuth } from "../platform";
  * PRO_PLAN to the active owner (you, or your active team), the same check `api.pro.content` makes. The frontend's
  * server only checks that you are signed in. Clerk's session, asked about the same owner, is a hint: when it has the
  * plan and Convex does not yet, the page asks Convex to sync from Clerk and says the plan is activating, then what
- * to check.
+ * to check. What fails shows under the page's title.
  */
 export function ProPage() {
   return (
     <div className="mx-auto max-w-4xl px-6 py-12">
-      <AuthLoading>
-        <Loading />
-      </AuthLoading>
-      <Unauthenticated>
-        <Title />
-        <p className="mt-2 text-red-700">
-          Convex did not accept your Clerk session. Check that the Convex integration is active in
-          Clerk and that CLERK_JWT_ISSUER_DOMAIN is set on the Convex deployment.
-        </p>
-      </Unauthenticated>
-      <Authenticated>
-        <ProGate />
-      </Authenticated>
+      <ErrorBoundary heading={<Title />}>
+        <AuthLoading>
+          <Loading />
+        </AuthLoading>
+        <Unauthenticated>
+          <Title />
+          <p className="mt-2 text-red-700">
+            Convex did not accept your Clerk session. Check that the Convex integration is active in
+            Clerk and that CLERK_JWT_ISSUER_DOMAIN is set on the Convex deployment.
+          </p>
+        </Unauthenticated>
+        <Authenticated>
+          <ProGate />
+        </Authenticated>
+      </ErrorBoundary>
     </div>
   );
 }
@@ -60,7 +64,11 @@ function ProGate() {
             The content below comes from a Convex query that checks your plan on the server, so no
             one without the plan can read it, whatever client they use.
           </p>
-          <ProContent />
+          <div className="mt-8">
+            <ErrorBoundary>
+              <ProContent />
+            </ErrorBoundary>
+          </div>
         </>
       );
     case "activating":
@@ -80,7 +88,7 @@ function Loading() {
   return (
     <>
       <Title />
-      <div className="mt-8 h-32 animate-pulse rounded-2xl bg-zinc-100" />
+      <Placeholder className="mt-8 h-32" />
     </>
   );
 }

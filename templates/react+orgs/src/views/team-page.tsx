@@ -1,12 +1,16 @@
 "use client";
 
-import { Authenticated, usePaginatedQuery, useQuery } from "convex/react";
+import { Authenticated, AuthLoading, usePaginatedQuery, useQuery } from "convex/react";
 import { api } from "../../convex/_generated/api";
+import { ErrorBoundary } from "../components/error-boundary";
 import { LoadMore, Panel, Placeholder } from "../components/panel";
 import { useSyncFromClerk } from "../lib/clerk-sync";
 import { useAuth } from "../platform";
 
-/** The active team and its members, live from Convex (kept in sync by Clerk's organization webhooks). */
+/**
+ * The active team and its members, live from Convex (kept in sync by Clerk's organization webhooks). What fails shows
+ * under the page's heading.
+ */
 export function TeamPage() {
   return (
     <div className="mx-auto max-w-4xl space-y-8 px-6 py-12">
@@ -17,9 +21,14 @@ export function TeamPage() {
           active belong to the team.
         </p>
       </header>
-      <Authenticated>
-        <ActiveTeam />
-      </Authenticated>
+      <ErrorBoundary>
+        <AuthLoading>
+          <MembersLoading />
+        </AuthLoading>
+        <Authenticated>
+          <ActiveTeam />
+        </Authenticated>
+      </ErrorBoundary>
     </div>
   );
 }
@@ -30,7 +39,7 @@ function ActiveTeam() {
   // Clerk's session has an active team that Convex does not know you belong to (yet): fetch it from Clerk.
   useSyncFromClerk(team === null && orgId ? orgId : null);
 
-  if (team === undefined) return <Placeholder />;
+  if (team === undefined) return <MembersLoading />;
   if (team === null) {
     return (
       <Panel title="Members">
@@ -64,12 +73,12 @@ function Members() {
     { initialNumItems: 20 },
   );
 
-  if (status === "LoadingFirstPage") return <Placeholder />;
+  if (status === "LoadingFirstPage") return <Placeholder className="h-20" />;
   return (
     <>
       <ul className="divide-y divide-zinc-100">
         {results.map((member) => (
-          <li key={member.userId} className="flex items-center justify-between gap-2 py-2">
+          <li key={member._id} className="flex items-center justify-between gap-2 py-2">
             <span className="truncate font-medium text-zinc-900">
               {member.name}
               {member.isYou ? <span className="ml-2 text-zinc-500">(you)</span> : null}
@@ -82,5 +91,13 @@ function Members() {
       </ul>
       <LoadMore status={status} loadMore={loadMore} />
     </>
+  );
+}
+
+function MembersLoading() {
+  return (
+    <Panel title="Members">
+      <Placeholder className="h-20" />
+    </Panel>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { Authenticated, usePaginatedQuery } from "convex/react";
+import { Authenticated, AuthLoading, usePaginatedQuery } from "convex/react";
 import { api } from "../../../convex/_generated/api";
 import { Link } from "../../platform";
 import { LoadMore, Panel, Placeholder } from "../panel";
@@ -13,6 +13,9 @@ import { StatusPill } from "./status-pill";
 export function PaymentHistory() {
   return (
     <Panel title="Payment history">
+      <AuthLoading>
+        <Placeholder className="h-20" />
+      </AuthLoading>
       <Authenticated>
         <Payments />
       </Authenticated>
@@ -27,7 +30,7 @@ function Payments() {
     { initialNumItems: 10 },
   );
 
-  if (status === "LoadingFirstPage") return <Placeholder />;
+  if (status === "LoadingFirstPage") return <Placeholder className="h-20" />;
   if (results.length === 0) {
     return (
       <>
@@ -44,23 +47,29 @@ function Payments() {
 
   return (
     <>
-      <div className="-mx-6 overflow-x-auto">
-        <table className="w-full text-left whitespace-nowrap">
+      {/* Fits a phone without scrolling sideways: the payment method shows from the sm breakpoint up. */}
+      <div className="-mx-6">
+        <table className="w-full text-left">
+          <caption className="sr-only">Payments, newest first</caption>
           <thead className="text-xs text-zinc-500">
-            <tr className="[&>th]:px-6 [&>th]:pb-2 [&>th]:font-medium">
-              <th>Date</th>
-              <th>Plan</th>
-              <th>Payment method</th>
-              <th>Status</th>
-              <th className="text-right">Amount</th>
+            <tr className="[&>th]:px-3 [&>th]:pb-2 [&>th]:font-medium sm:[&>th]:px-6">
+              <th scope="col">Date</th>
+              <th scope="col">Plan</th>
+              <th scope="col" className="hidden sm:table-cell">
+                Payment method
+              </th>
+              <th scope="col">Status</th>
+              <th scope="col" className="text-right">
+                Amount
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-zinc-100 border-t border-zinc-100">
             {results.map((payment) => (
-              <tr key={payment._id} className="[&>td]:px-6 [&>td]:py-3">
+              <tr key={payment._id} className="[&>td]:px-3 [&>td]:py-3 sm:[&>td]:px-6">
                 <td>{new Date(payment.paid_at ?? payment.created_at).toLocaleDateString()}</td>
                 <td>{payment.plans.join(", ")}</td>
-                <td className="text-zinc-500 capitalize">
+                <td className="hidden text-zinc-500 capitalize sm:table-cell">
                   {payment.last4
                     ? `${payment.card_type ?? "card"} •••• ${payment.last4}`
                     : payment.payment_method}
@@ -68,7 +77,9 @@ function Payments() {
                 <td>
                   <StatusPill status={payment.status} />
                 </td>
-                <td className="text-right font-medium tabular-nums">{payment.amount_formatted}</td>
+                <td className="text-right font-medium whitespace-nowrap tabular-nums">
+                  {payment.amount_formatted}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -11,7 +11,7 @@ export function Account() {
   return (
     <Panel title="Your account">
       <AuthLoading>
-        <Placeholder />
+        <Placeholder className="h-24" />
       </AuthLoading>
       <Unauthenticated>
         <Show when="signed-in">
@@ -34,7 +34,7 @@ function UserRecord() {
   // rather than wait for Clerk's webhook.
   useSyncFromClerk(user === null ? "user" : null);
 
-  if (user === undefined) return <Placeholder />;
+  if (user === undefined) return <Placeholder className="h-24" />;
   if (user === null) {
     return (
       <div className="flex items-center gap-3 text-zinc-600" role="status">

@@ -1,11 +1,11 @@
 "use client";
 
-import { Authenticated, useMutation, usePaginatedQuery, useQuery } from "convex/react";
-import { ConvexError } from "convex/values";
-import { type FormEvent, useState } from "react";
+import { Authenticated, AuthLoading, useMutation, usePaginatedQuery, useQuery } from "convex/react";
+import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from "react";
 import { api } from "../../../convex/_generated/api";
 import type { Id } from "../../../convex/_generated/dataModel";
 import { useSyncFromClerk } from "../../lib/clerk-sync";
+import { describeError } from "../../lib/errors";
 import { insertProjectOptimistically } from "../../lib/optimistic";
 import { upgradeLink } from "../../lib/upgrade";
 import { Link } from "../../platform";
@@ -18,6 +18,9 @@ import { LoadMore, Panel, Placeholder } from "../panel";
 export function Projects() {
   return (
     <Panel title="Projects">
+      <AuthLoading>
+        <Placeholder className="h-28" />
+      </AuthLoading>
       <Authenticated>
         <ProjectList />
       </Authenticated>
@@ -35,11 +38,15 @@ function ProjectList() {
   const create = useMutation(api.projects.create).withOptimisticUpdate(insertProjectOptimistically);
   const [name, setName] = useState("");
   const [error, setError] = useState<string | null>(null);
+  const nameInput = useRef<HTMLInputElement>(null);
+  const nameId = useId();
+  const errorId = useId();
+  const deleteNoteId = useId();
   // Signed in with no owner: Clerk's session names a team Convex has no membership for yet. Ask Convex to fetch
   // the caller's memberships from Clerk rather than wait for the webhook.
   useSyncFromClerk(usage === null ? "team" : null);
 
-  if (usage === undefined || status === "LoadingFirstPage") return <Placeholder />;
+  if (usage === undefined || status === "LoadingFirstPage") return <Placeholder className="h-28" />;
   if (usage === null) {
     return (
       <p className="flex items-center gap-3 text-zinc-600" role="status">
@@ -59,23 +66,29 @@ function ProjectList() {
       await create({ name: value });
     } catch (failure) {
       setName(value);
-      setError(describe(failure));
+      setError(describeError(failure));
     }
   }
 
   return (
     <>
       <form onSubmit={submit} className="flex gap-2">
-        <label htmlFor="new-project" className="sr-only">
+        <label htmlFor={nameId} className="sr-only">
           Project name
         </label>
         <input
-          id="new-project"
+          ref={nameInput}
+          id={nameId}
           value={name}
-          onChange={(event) => setName(event.target.value)}
+          onChange={(event) => {
+            setName(event.target.value);
+            setError(null);
+          }}
           placeholder="New project"
           maxLength={80}
-          className="min-w-0 flex-1 rounded-full border border-zinc-300 px-4 py-2"
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? errorId : undefined}
+          className="min-w-0 flex-1 rounded-full border border-zinc-300 px-4 py-2 aria-invalid:border-red-600"
         />
         <button
           type="submit"
@@ -85,6 +98,11 @@ function ProjectList() {
           Create
         </button>
       </form>
+      {error ? (
+        <p id={errorId} className="mt-2 text-red-700" role="alert">
+          {error}
+        </p>
+      ) : null}
       <p className="mt-2 text-zinc-500">
         {usage.limit === null
           ? countProjects(usage)
@@ -101,9 +119,9 @@ function ProjectList() {
           </>
         ) : null}
       </p>
-      {error ? (
-        <p className="mt-2 text-red-700" role="alert">
-          {error}
+      {!usage.canDelete && results.length > 0 ? (
+        <p id={deleteNoteId} className="mt-2 text-zinc-500">
+          Only team admins can delete projects.
         </p>
       ) : null}
       <ul className="mt-4 divide-y divide-zinc-100 border-t border-zinc-100">
@@ -113,7 +131,8 @@ function ProjectList() {
             id={project._id}
             name={project.name}
             canDelete={usage.canDelete}
-            onError={setError}
+            deleteNoteId={deleteNoteId}
+            onDeleted={() => nameInput.current?.focus()}
           />
         ))}
       </ul>
@@ -122,75 +141,248 @@ function ProjectList() {
   );
 }
 
+/** The row's buttons, or its rename form, or the question whether to delete it. */
+type RowMode = "buttons" | "renaming" | "confirmingDelete";
+
+/**
+ * One project: Rename (a form in the row, focused) and Delete (asks first). Leaving the form or the question
+ * returns focus to the button that opened it; `onDeleted` runs once the project is gone. Without `canDelete`, Delete
+ * is disabled and described by the text with the id `deleteNoteId`, which says why.
+ */
 function ProjectRow(props: {
   id: Id<"projects">;
   name: string;
   canDelete: boolean;
-  onError: (message: string) => void;
+  deleteNoteId: string;
+  onDeleted: () => void;
 }) {
-  const rename = useMutation(api.projects.rename);
-  const remove = useMutation(api.projects.remove);
-  const [editing, setEditing] = useState<string | null>(null);
+  const [mode, setMode] = useState<RowMode>("buttons");
+  const [error, setError] = useState<string | null>(null);
+  const errorId = useId();
+  const renameButton = useRef<HTMLButtonElement>(null);
+  const deleteButton = useRef<HTMLButtonElement>(null);
+  const focusOnReturn = useRef<"rename" | "delete" | null>(null);
 
-  async function run(action: () => Promise<null>) {
-    try {
-      await action();
-    } catch (failure) {
-      props.onError(describe(failure));
-    }
+  useEffect(() => {
+    if (mode !== "buttons" || focusOnReturn.current === null) return;
+    (focusOnReturn.current === "rename" ? renameButton : deleteButton).current?.focus();
+    focusOnReturn.current = null;
+  }, [mode]);
+
+  function returnTo(button: "rename" | "delete") {
+    focusOnReturn.current = button;
+    setMode("buttons");
   }
 
-  if (editing !== null) {
+  if (mode === "renaming") {
     return (
       <li className="py-2">
-        <form
-          className="flex gap-2"
-          onSubmit={(event) => {
-            event.preventDefault();
-            setEditing(null);
-            void run(() => rename({ projectId: props.id, name: editing }));
-          }}
-        >
-          <label htmlFor={`rename-${props.id}`} className="sr-only">
-            New name
-          </label>
-          <input
-            id={`rename-${props.id}`}
-            value={editing}
-            onChange={(event) => setEditing(event.target.value)}
-            maxLength={80}
-            className="min-w-0 flex-1 rounded-full border border-zinc-300 px-3 py-1"
-          />
-          <button
-            type="submit"
-            className="rounded-full px-3 py-1 font-medium text-zinc-700 hover:bg-zinc-100"
-          >
-            Save
-          </button>
-        </form>
+        <RenameForm id={props.id} name={props.name} onDone={() => returnTo("rename")} />
       </li>
     );
   }
+  if (mode === "confirmingDelete") {
+    return (
+      <li className="py-2">
+        <ConfirmDelete
+          id={props.id}
+          name={props.name}
+          onCancel={() => returnTo("delete")}
+          onDeleted={props.onDeleted}
+          onFailed={(message) => {
+            setError(message);
+            returnTo("delete");
+          }}
+        />
+      </li>
+    );
+  }
+
+  const deleteDescription = [props.canDelete ? null : props.deleteNoteId, error ? errorId : null]
+    .filter(Boolean)
+    .join(" ");
   return (
-    <li className="flex items-center justify-between gap-2 py-2">
-      <span className="truncate font-medium text-zinc-900">{props.name}</span>
-      <span className="flex shrink-0 gap-1">
+    <li className="py-2">
+      <div className="flex items-center justify-between gap-2">
+        <span className="truncate font-medium text-zinc-900">{props.name}</span>
+        <span className="flex shrink-0 gap-1">
+          <button
+            ref={renameButton}
+            type="button"
+            onClick={() => {
+              setError(null);
+              setMode("renaming");
+            }}
+            aria-label={`Rename ${props.name}`}
+            className="rounded-full px-3 py-1 text-zinc-700 hover:bg-zinc-100"
+          >
+            Rename
+          </button>
+          <button
+            ref={deleteButton}
+            type="button"
+            onClick={() => {
+              setError(null);
+              setMode("confirmingDelete");
+            }}
+            disabled={!props.canDelete}
+            aria-label={`Delete ${props.name}`}
+            aria-describedby={deleteDescription || undefined}
+            className="rounded-full px-3 py-1 text-red-700 hover:bg-red-50 disabled:opacity-50"
+          >
+            Delete
+          </button>
+        </span>
+      </div>
+      {error ? (
+        <p id={errorId} className="mt-1 text-red-700" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </li>
+  );
+}
+
+/**
+ * Renames a project in place: the input takes focus with the name selected; Save (or Enter) renames it, Cancel (or
+ * Escape) leaves it as it was. An unchanged name saves nothing; a refused one keeps the form open, with the reason.
+ */
+function RenameForm(props: { id: Id<"projects">; name: string; onDone: () => void }) {
+  const rename = useMutation(api.projects.rename);
+  const [draft, setDraft] = useState(props.name);
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const input = useRef<HTMLInputElement>(null);
+  const inputId = useId();
+  const errorId = useId();
+
+  useEffect(() => {
+    input.current?.focus();
+    input.current?.select();
+  }, []);
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    if (draft.trim() === props.name) {
+      props.onDone();
+      return;
+    }
+    setSaving(true);
+    setError(null);
+    try {
+      await rename({ projectId: props.id, name: draft });
+      props.onDone();
+    } catch (failure) {
+      setSaving(false);
+      setError(describeError(failure));
+      input.current?.focus();
+    }
+  }
+
+  return (
+    <form onSubmit={save}>
+      <div className="flex gap-2">
+        <label htmlFor={inputId} className="sr-only">
+          New name for {props.name}
+        </label>
+        <input
+          ref={input}
+          id={inputId}
+          value={draft}
+          onChange={(event) => setDraft(event.target.value)}
+          onKeyDown={(event) => {
+            if (event.key === "Escape") props.onDone();
+          }}
+          maxLength={80}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? errorId : undefined}
+          className="min-w-0 flex-1 rounded-full border border-zinc-300 px-3 py-1 aria-invalid:border-red-600"
+        />
         <button
-          onClick={() => setEditing(props.name)}
+          type="submit"
+          disabled={saving}
+          className="rounded-full px-3 py-1 font-medium text-zinc-700 hover:bg-zinc-100 disabled:opacity-50"
+        >
+          Save
+        </button>
+        <button
+          type="button"
+          onClick={props.onDone}
           className="rounded-full px-3 py-1 text-zinc-700 hover:bg-zinc-100"
         >
-          Rename
+          Cancel
+        </button>
+      </div>
+      {error ? (
+        <p id={errorId} className="mt-1 text-red-700" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </form>
+  );
+}
+
+/**
+ * Asks before deleting a project, with the focus on Delete; Cancel (or Escape) keeps it. Once deleted, the project
+ * leaves the live list, and with it this row.
+ */
+function ConfirmDelete(props: {
+  id: Id<"projects">;
+  name: string;
+  onCancel: () => void;
+  onDeleted: () => void;
+  onFailed: (message: string) => void;
+}) {
+  const remove = useMutation(api.projects.remove);
+  const [deleting, setDeleting] = useState(false);
+  const confirmButton = useRef<HTMLButtonElement>(null);
+  const questionId = useId();
+
+  useEffect(() => {
+    confirmButton.current?.focus();
+  }, []);
+
+  async function confirm() {
+    if (deleting) return;
+    setDeleting(true);
+    try {
+      await remove({ projectId: props.id });
+      props.onDeleted();
+    } catch (failure) {
+      props.onFailed(describeError(failure));
+    }
+  }
+
+  function cancelOnEscape(event: KeyboardEvent) {
+    if (event.key === "Escape") props.onCancel();
+  }
+
+  return (
+    <div className="flex items-center justify-between gap-2">
+      <span id={questionId} className="truncate font-medium text-zinc-900">
+        Delete {props.name}?
+      </span>
+      <span className="flex shrink-0 gap-1">
+        <button
+          ref={confirmButton}
+          type="button"
+          onClick={() => void confirm()}
+          onKeyDown={cancelOnEscape}
+          aria-describedby={questionId}
+          className="rounded-full bg-red-600 px-3 py-1 font-medium text-white hover:bg-red-500"
+        >
+          {deleting ? "Deleting…" : "Delete"}
         </button>
         <button
-          onClick={() => void run(() => remove({ projectId: props.id }))}
-          disabled={!props.canDelete}
-          title={props.canDelete ? undefined : "Only team admins can delete projects"}
-          className="rounded-full px-3 py-1 text-red-700 hover:bg-red-50 disabled:opacity-50"
+          type="button"
+          onClick={props.onCancel}
+          onKeyDown={cancelOnEscape}
+          className="rounded-full px-3 py-1 text-zinc-700 hover:bg-zinc-100"
         >
-          Delete
+          Cancel
         </button>
       </span>
-    </li>
+    </div>
   );
 }
 
@@ -198,22 +390,4 @@ function ProjectRow(props: {
 function countProjects({ count, capped }: { count: number; capped: boolean }): string {
   if (capped) return `${count}+ projects`;
   return count === 1 ? "1 project" : `${count} projects`;
-}
-
-/** A sentence for an error from a projects mutation; ConvexError data reaches the client, other errors do not. */
-function describe(failure: unknown): string {
-  if (failure instanceof ConvexError) {
-    const data = failure.data as { code?: string; limit?: number; maxLength?: number };
-    switch (data.code) {
-      case "PROJECT_LIMIT":
-        return `The free plan holds ${data.limit} projects.`;
-      case "INVALID_NAME":
-        return `A name needs 1 to ${data.maxLength} characters.`;
-      case "FORBIDDEN":
-        return "Only team admins can delete projects.";
-      case "NOT_A_MEMBER":
-        return "You are not a member of this team yet.";
-    }
-  }
-  return "That did not work. Try again.";
 }
