@@ -183,6 +183,7 @@ export function builtCss(dir: string): string {
     }
   };
   for (const output of [".next/static", "dist"]) walk(join(dir, output));
+  if (sheets.length === 0) throw new Error(`no built CSS in ${dir}: build the frontend first`);
   return sheets.join("\n");
 }
 

@@ -17,5 +17,8 @@ export default defineConfig({
     environment: "happy-dom",
     setupFiles: ["src/testing/setup.ts"],
     server: { deps: { inline: ["convex-test"] } },
+    // Test files share the worker's module graph, as in vitest.config.ts: every test renders its own page over its
+    // own convexTest() backend, and undoes what it stubs.
+    isolate: false,
   },
 });

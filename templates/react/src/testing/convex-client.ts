@@ -46,6 +46,9 @@ export class TestConvexClient {
   private readonly optimistic: Map<string, unknown>[] = [];
   private identity: Identity | null = null;
   private heldUntil: Promise<void> | null = null;
+  private readonly undeployed = new Set<string>();
+  /** false: Convex rejects Clerk's tokens (e.g. CLERK_JWT_ISSUER_DOMAIN unset on the deployment). */
+  acceptsTokens = true;
 
   constructor(readonly backend: TestConvex<typeof schema>) {}
 
@@ -60,7 +63,11 @@ export class TestConvexClient {
           void this.run([subscription]);
         }
         subscription.listeners.add(callback);
-        return () => subscription.listeners.delete(callback);
+        return () => {
+          subscription.listeners.delete(callback);
+          // As Convex does, a query no one watches is dropped: watched again, it runs again.
+          if (subscription.listeners.size === 0) this.subscriptions.delete(key);
+        };
       },
       localQueryResult: () => {
         for (const layer of [...this.optimistic].reverse()) {
@@ -88,7 +95,7 @@ export class TestConvexClient {
     }
     try {
       await this.heldUntil;
-      return await this.as().mutation(mutation, args);
+      return await this.as(mutation).mutation(mutation, args);
     } finally {
       await this.settle();
       this.optimistic.splice(this.optimistic.indexOf(layer), 1);
@@ -98,7 +105,7 @@ export class TestConvexClient {
 
   async action(action: FunctionReference<"action">, args: Args = {}): Promise<unknown> {
     try {
-      return await this.as().action(action, args);
+      return await this.as(action).action(action, args);
     } finally {
       await this.settle();
     }
@@ -111,10 +118,19 @@ export class TestConvexClient {
   ) {
     void (async () => {
       const token = await fetchToken({ forceRefreshToken: false });
-      this.identity = token ? (JSON.parse(token) as Identity) : null;
+      this.identity = token && this.acceptsTokens ? (JSON.parse(token) as Identity) : null;
       await this.refresh();
       onChange?.(this.identity !== null);
     })();
+  }
+
+  /**
+   * The deployment no longer has this function, as after a deploy that renamed it while this page stayed open: calls
+   * fail as Convex's do.
+   */
+  undeploy(fn: FunctionReference<"query" | "mutation" | "action">) {
+    this.undeployed.add(getFunctionName(fn));
+    void this.refresh();
   }
 
   clearAuth() {
@@ -147,7 +163,14 @@ export class TestConvexClient {
     await this.refresh();
   }
 
-  private as() {
+  /** The backend as the signed-in caller, for a function the deployment has. */
+  private as(fn: FunctionReference<"query" | "mutation" | "action">) {
+    const name = getFunctionName(fn);
+    if (this.undeployed.has(name)) {
+      throw new Error(
+        `[CONVEX Q(${name})] Could not find public function for '${name}'. Did you forget to run \`npx convex dev\` or \`npx convex deploy\`?`,
+      );
+    }
     return this.identity === null ? this.backend : this.backend.withIdentity(this.identity);
   }
 
@@ -157,7 +180,9 @@ export class TestConvexClient {
       const { query, args } = subscription;
       let result: Result;
       try {
-        result = { value: await this.as().query(query, pinPageEnd(args, subscription.result)) };
+        result = {
+          value: await this.as(query).query(query, pinPageEnd(args, subscription.result)),
+        };
       } catch (error) {
         result = { error: error instanceof Error ? error : new Error(String(error)) };
       }

@@ -24,7 +24,7 @@ export function newBackend() {
 
 /**
  * Renders `page` as a visitor sees it: signed in with `session` (or signed out: null), over `backend`'s data.
- * `loading`: Clerk has not loaded yet. Returns the backend, the client (to hold the server's answers), a
+ * `loading`: Clerk has not loaded yet; `convexRejects`: Convex does not accept Clerk's token. Returns the backend, the client (to hold the server's answers), a
  * user-event instance, and `setSession` for what Clerk changes later (a team switched, a plan bought).
  */
 export function renderPage(
@@ -33,9 +33,11 @@ export function renderPage(
     session,
     backend = newBackend(),
     loading = false,
-  }: { session: Session | null; backend?: Backend; loading?: boolean },
+    convexRejects = false,
+  }: { session: Session | null; backend?: Backend; loading?: boolean; convexRejects?: boolean },
 ) {
   const client = new TestConvexClient(backend);
+  client.acceptsTokens = !convexRejects;
   const tree = (state: { session: Session | null; loading: boolean }) => (
     <FakeClerkProvider {...state}>
       <ConvexProviderWithAuth

@@ -1,5 +1,9 @@
 import { cleanup } from "@testing-library/react";
-import { afterEach } from "vitest";
+import { afterEach, vi } from "vitest";
 
-// Each test starts from an empty document.
-afterEach(cleanup);
+// Each test starts from an empty document, with nothing stubbed.
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+  vi.unstubAllEnvs();
+});
