@@ -107,15 +107,35 @@ describe("the dashboard", () => {
     expect(await projectNames()).not.toContain("Delta");
   });
 
-  test("Rename: the field takes focus with the name selected; Save renames it and focus returns to Rename", async () => {
-    const { backend, user } = await adaWith(["Alpha", "Beta"]);
+  test("Rename opens a field in the row, focused, with the name selected", async () => {
+    const { user } = await adaWith(["Alpha", "Beta"]);
     await user.click(within(await projects()).getByRole("button", { name: "Rename Alpha" }));
     const field = within(await projects()).getByLabelText("New name for Alpha");
     expect(document.activeElement).toBe(field);
+    expect(field).toHaveProperty("selectionStart", 0);
+    expect(field).toHaveProperty("selectionEnd", "Alpha".length);
+    expect(within(await projects()).getByRole("button", { name: "Cancel" })).toBeTruthy();
+  });
+
+  test("Save renames the project, and the focus returns to its Rename button", async () => {
+    const { backend, user } = await adaWith(["Alpha", "Beta"]);
+    await user.click(within(await projects()).getByRole("button", { name: "Rename Alpha" }));
     await user.keyboard("Alpha 2{Enter}");
     await expect.poll(() => storedNames(backend)).toEqual(["Alpha 2", "Beta"]);
     const renamed = await within(await projects()).findByRole("button", { name: "Rename Alpha 2" });
     expect(document.activeElement).toBe(renamed);
+  });
+
+  test("a blank name is refused by the server: the field stays open and says why", async () => {
+    const { backend, user } = await adaWith(["Alpha"]);
+    await user.click(within(await projects()).getByRole("button", { name: "Rename Alpha" }));
+    await user.keyboard("{Backspace}   {Enter}");
+    const alert = await within(await projects()).findByRole("alert");
+    expect(alert.textContent).toBe("A name needs 1 to 80 characters.");
+    const field = within(await projects()).getByLabelText("New name for Alpha");
+    expect(field.getAttribute("aria-invalid")).toBe("true");
+    expect(field.getAttribute("aria-describedby")).toBe(alert.id);
+    expect(await storedNames(backend)).toEqual(["Alpha"]);
   });
 
   test("Escape leaves Rename with the name as it was, focus back on Rename", async () => {
@@ -139,16 +159,22 @@ describe("the dashboard", () => {
     expect(within(await projects()).queryByLabelText("New name for Alpha")).toBeNull();
   });
 
-  test("Delete asks first: Cancel keeps the project, Delete removes it", async () => {
+  test("Delete asks first, with the focus on the confirming Delete", async () => {
     const { backend, user } = await adaWith(["Alpha", "Beta"]);
     await user.click(within(await projects()).getByRole("button", { name: "Delete Alpha" }));
     expect(within(await projects()).getByText("Delete Alpha?")).toBeTruthy();
+    expect(document.activeElement?.textContent).toBe("Delete");
+    expect(await storedNames(backend)).toEqual(["Alpha", "Beta"]);
+  });
+
+  test("Escape keeps the project, focus back on its Delete; confirming removes it", async () => {
+    const { backend, user } = await adaWith(["Alpha", "Beta"]);
+    await user.click(within(await projects()).getByRole("button", { name: "Delete Alpha" }));
     await user.keyboard("{Escape}");
     expect(document.activeElement).toBe(
       within(await projects()).getByRole("button", { name: "Delete Alpha" }),
     );
     await user.click(within(await projects()).getByRole("button", { name: "Delete Alpha" }));
-    // The focus is on the confirming Delete.
     await user.keyboard("{Enter}");
     await expect.poll(projectNames).toEqual(["Beta"]);
     expect(await storedNames(backend)).toEqual(["Beta"]);
