@@ -217,10 +217,12 @@ describe.concurrent.each(cases)(
       const server = await serve(frontend, dir, { ...fakeKeys, PATH: path });
       try {
         if (frontend === "start") {
-          // Protected on the server: a signed-out request is redirected before anything renders.
-          for (const page of payments ? ["dashboard", "dashboard/pro"] : ["dashboard"]) {
+          // Protected on the server: a signed-out request is redirected before anything renders, to sign-in with
+          // the page it asked for (path and search) to come back to.
+          for (const page of payments ? ["dashboard", "dashboard/pro?tab=plans"] : ["dashboard"]) {
             const response = await fetch(new URL(page, server.url), { redirect: "manual" });
-            expect([response.status, response.headers.get("location")], page).toEqual([307, "/sign-in"]);
+            const location = `/sign-in?redirect=${encodeURIComponent(`/${page}`)}`;
+            expect([response.status, response.headers.get("location")], page).toEqual([307, location]);
           }
         }
         const started = Date.now();

@@ -34,8 +34,8 @@ describe.each([
     expect(events).toContain("  signIns: deleteSignInsOf,\n");
     expect(events).toContain("  ...signInEventHandlers,\n");
     expect(tree.get("README.md")).toContain("## Sign-ins");
-    if (combination.frontend === "none") expect(tree.has("src/sections.tsx")).toBe(false);
-    else expect(tree.get("src/sections.tsx")).toMatch(/dashboardPanels[^;]*signIns: SignIns,\n};/);
+    if (combination.frontend === "none") expect(tree.has("src/dashboard-sections.tsx")).toBe(false);
+    else expect(tree.get("src/dashboard-sections.tsx")).toMatch(/dashboardPanels[^;]*signIns: SignIns,\n};/);
     expect(tree.get("convex/_generated/api.d.ts")).toContain("signIns: typeof signIns;");
   });
 

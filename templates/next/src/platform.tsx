@@ -1,17 +1,18 @@
-// What the shared UI (src/components, src/views) takes from the framework: Next.js links and @clerk/nextjs.
+// What the shared UI (src/components, src/views) takes from the framework: Next.js links and @clerk/nextjs (its
+// client <Show>: ./components/show.tsx).
 import NextLink from "next/link";
 import type { ReactNode } from "react";
 
 export {
   OrganizationSwitcher,
   PricingTable,
-  Show,
   SignInButton,
   SignUpButton,
   UserButton,
   useAuth,
   useOrganization,
 } from "@clerk/nextjs";
+export { Show } from "./components/show";
 
 export const STACK = "Next.js";
 

@@ -1,31 +1,26 @@
-import { RedirectToSignIn, Show } from "@clerk/react";
-import { Navigate, Outlet, Route, Routes } from "react-router";
+import { lazy, Suspense } from "react";
+import { Outlet, Route, Routes } from "react-router";
 import { SiteFooter } from "./components/site-footer";
 import { SiteHeader } from "./components/site-header";
-import { extraPages } from "./sections";
-import { DashboardPage } from "./views/dashboard-page";
 import { LandingPage } from "./views/landing-page";
+
+// The signed-in routes and the Convex client are a chunk of their own, loaded on the first visit to any path but
+// the landing page's.
+const SignedInPages = lazy(() => import("./signed-in"));
 
 export default function App() {
   return (
     <Routes>
       <Route element={<Layout />}>
         <Route index element={<LandingPage />} />
-        {/* A single-page app has no server: this gate is for the UI. What a signed-out visitor must not read is
-            protected by the Convex functions, which check the caller. */}
         <Route
+          path="*"
           element={
-            <Show when="signed-in" fallback={<RedirectToSignIn />}>
-              <Outlet />
-            </Show>
+            <Suspense>
+              <SignedInPages />
+            </Suspense>
           }
-        >
-          <Route path="dashboard" element={<DashboardPage />} />
-          {Object.entries(extraPages).map(([path, Page]) => (
-            <Route key={path} path={path} element={<Page />} />
-          ))}
-        </Route>
-        <Route path="*" element={<Navigate to="/" replace />} />
+        />
       </Route>
     </Routes>
   );

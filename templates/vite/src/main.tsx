@@ -1,6 +1,4 @@
-import { ClerkProvider, useAuth } from "@clerk/react";
-import { ConvexReactClient } from "convex/react";
-import { ConvexProviderWithClerk } from "convex/react-clerk";
+import { ClerkProvider } from "@clerk/react";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { BrowserRouter } from "react-router";
@@ -23,16 +21,12 @@ if (!convexUrl || !publishableKey) {
   throw new Error(message);
 }
 
-const convex = new ConvexReactClient(convexUrl);
-
 root.render(
   <StrictMode>
     <ClerkProvider publishableKey={publishableKey} afterSignOutUrl="/">
-      <ConvexProviderWithClerk client={convex} useAuth={useAuth}>
-        <BrowserRouter>
-          <App />
-        </BrowserRouter>
-      </ConvexProviderWithClerk>
+      <BrowserRouter>
+        <App />
+      </BrowserRouter>
     </ClerkProvider>
   </StrictMode>,
 );

@@ -1,9 +1,9 @@
 import { ErrorBoundary } from "../components/error-boundary";
-import { dashboardPanels } from "../sections";
+import { dashboardPanels } from "../dashboard-sections";
 
 /**
- * The signed-in dashboard: the panels listed in sections.tsx, each showing its own failures (components/panel.tsx);
- * what fails outside them shows under the page's heading. Each frontend checks the session before it renders.
+ * The signed-in dashboard: the panels listed in dashboard-sections.tsx, each showing its own failures
+ * (components/panel.tsx); what fails outside them shows under the page's heading. Each frontend checks the session before it renders.
  */
 export function DashboardPage() {
   return (

@@ -1,18 +1,10 @@
-import { ClerkProvider, useAuth } from "@clerk/tanstack-react-start";
+import { ClerkProvider } from "@clerk/tanstack-react-start";
 import { createRootRoute, HeadContent, Outlet, Scripts } from "@tanstack/react-router";
-import { ConvexReactClient } from "convex/react";
-import { ConvexProviderWithClerk } from "convex/react-clerk";
 import type { ReactNode } from "react";
 import { SiteFooter } from "../components/site-footer";
 import { SiteHeader } from "../components/site-header";
 import { site } from "../lib/site";
 import styles from "../styles.css?url";
-
-const convexUrl = import.meta.env.VITE_CONVEX_URL;
-if (!convexUrl)
-  throw new Error("VITE_CONVEX_URL is not set: run `npx convex dev` to write it to .env.local.");
-// The client connects on its first query, which only happens in the browser.
-const convex = new ConvexReactClient(convexUrl);
 
 export const Route = createRootRoute({
   head: () => ({
@@ -39,13 +31,11 @@ export const Route = createRootRoute({
 function App() {
   return (
     <ClerkProvider>
-      <ConvexProviderWithClerk client={convex} useAuth={useAuth}>
-        <SiteHeader />
-        <main className="flex-1">
-          <Outlet />
-        </main>
-        <SiteFooter />
-      </ConvexProviderWithClerk>
+      <SiteHeader />
+      <main className="flex-1">
+        <Outlet />
+      </main>
+      <SiteFooter />
     </ClerkProvider>
   );
 }
