@@ -60,9 +60,10 @@ describe("the dashboard", () => {
     expect(await within(await account()).findByText(/CLERK_JWT_ISSUER_DOMAIN/)).toBeTruthy();
   });
 
-  test("with no projects: the form and the free plan's count", async () => {
+  test("with no projects: the form, the free plan's count, and an invitation to create one", async () => {
     await adaWith([]);
     expect(await projectNames()).toEqual([]);
+    expect(within(await projects()).getByText(/No projects yet/)).toBeTruthy();
     expect(
       within(await projects()).getByText(`0 of ${FREE_PROJECT_LIMIT} projects on the free plan.`),
     ).toBeTruthy();

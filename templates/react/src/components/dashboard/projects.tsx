@@ -124,18 +124,24 @@ function ProjectList() {
           Only team admins can delete projects.
         </p>
       ) : null}
-      <ul className="mt-4 divide-y divide-zinc-100 border-t border-zinc-100">
-        {results.map((project) => (
-          <ProjectRow
-            key={project._id}
-            id={project._id}
-            name={project.name}
-            canDelete={usage.canDelete}
-            deleteNoteId={deleteNoteId}
-            onDeleted={() => nameInput.current?.focus()}
-          />
-        ))}
-      </ul>
+      {results.length === 0 ? (
+        <p className="mt-4 border-t border-zinc-100 pt-4 text-zinc-500">
+          No projects yet: name your first one above.
+        </p>
+      ) : (
+        <ul className="mt-4 divide-y divide-zinc-100 border-t border-zinc-100">
+          {results.map((project) => (
+            <ProjectRow
+              key={project._id}
+              id={project._id}
+              name={project.name}
+              canDelete={usage.canDelete}
+              deleteNoteId={deleteNoteId}
+              onDeleted={() => nameInput.current?.focus()}
+            />
+          ))}
+        </ul>
+      )}
       <LoadMore status={status} loadMore={loadMore} />
     </>
   );
