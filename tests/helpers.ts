@@ -43,6 +43,16 @@ export const combinations: Pick<OptionValues, MatrixKey>[] = matrixKeys.reduce<P
 export const installedCombinations = combinations;
 
 /** The options the CLI gives the generator for `my-app` with every default, on the Node running the tests. */
+/** The scripts a generated project's CI workflow runs after installing, in order: rendered UI tests with a React frontend. */
+export const workflowChecks = (frontend: string): string[] => [
+  "typecheck",
+  "lint",
+  "format:check",
+  "test",
+  ...(frontend === "none" ? [] : ["test:ui"]),
+  "build",
+];
+
 export const projectOptions = (over: Partial<ProjectOptions> = {}): ProjectOptions => ({
   name: "my-app",
   ...projectValues(defaults()),

@@ -8,7 +8,7 @@ import { parse } from "yaml";
 import { ciWorkflowPath, placeholderBuildEnv } from "../../src/ci-workflow.js";
 import { generate } from "../../src/generate.js";
 import { commands } from "../../src/package-manager.js";
-import { combinations, projectOptions, removeDir, tempDir } from "../helpers.js";
+import { combinations, projectOptions, removeDir, tempDir, workflowChecks } from "../helpers.js";
 
 const root = tempDir("ccs-style-");
 afterAll(() => removeDir(root));
@@ -64,14 +64,7 @@ describe.each(combinations)(
         bun: "bun install --frozen-lockfile",
       }[pm];
       // The rendered UI tests run beside the backend's where the project has a React frontend.
-      const checks = [
-        "typecheck",
-        "lint",
-        "format:check",
-        "test",
-        ...(frontend === "none" ? [] : ["test:ui"]),
-        "build",
-      ];
+      const checks = workflowChecks(frontend);
       expect(runs.slice(-checks.length - 1)).toEqual([install, ...checks.map((s) => `${run} ${s}`)]);
       const pkg = JSON.parse(tree.get("package.json")!);
       for (const script of checks) expect(pkg.scripts[script]).toBeTruthy();
