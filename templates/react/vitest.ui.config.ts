@@ -16,6 +16,9 @@ export default defineConfig({
     include: ["src/**/*.test.tsx"],
     environment: "happy-dom",
     setupFiles: ["src/testing/setup.ts"],
+    // expect.poll, like findBy… (setup.ts), waits up to 5 s, and a test up to 15 s.
+    expect: { poll: { timeout: 5_000 } },
+    testTimeout: 15_000,
     server: { deps: { inline: ["convex-test"] } },
     // Test files share the worker's module graph, as in vitest.config.ts: every test renders its own page over its
     // own convexTest() backend, and undoes what it stubs.
