@@ -84,9 +84,9 @@ export function composeLayers(layers: readonly Layer[], options: ProjectOptions)
     tree.set(path, filled ? fillPlaceholders(contents, options) : contents);
   }
   const fragments = layers.flatMap((layer) => (layer.packageJson ? [layer.packageJson] : []));
-  const packageJson = packageJsonText(options.name, fragments, options);
-  tree.set("package.json", packageJson);
-  const scripts = Object.keys((JSON.parse(packageJson) as { scripts?: object }).scripts ?? {});
+  tree.set("package.json", packageJsonText(options.name, fragments, options));
+  // The project's scripts: every fragment's, merged by name.
+  const scripts = fragments.flatMap((fragment) => Object.keys(fragment.scripts ?? {}));
   if (!tree.has(ciWorkflowPath)) tree.set(ciWorkflowPath, ciWorkflow(options, scripts));
   // TanStack Start: the route tree for the route files the layers brought, as TanStack's generator writes it.
   const routes = [...tree.keys()].filter((path) => path.startsWith("src/routes/"));

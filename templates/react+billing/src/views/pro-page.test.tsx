@@ -1,20 +1,16 @@
 import { act, screen, within } from "@testing-library/react";
 import { Authenticated } from "convex/react";
-import { afterEach, describe, expect, test, vi } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import { ErrorBoundary } from "../components/error-boundary";
 import { ProContent } from "../components/pro/pro-content";
 import { endPlan, startPlan } from "../../convex/model/billingProvider.testing";
 import { PRO_PLAN } from "../../convex/plans";
 import { ACTIVATION_WAIT_MS } from "../lib/pro-access";
-import { addUser, newBackend, renderPage } from "../testing/harness";
+import { addUser, newBackend, renderPage, syncRequests } from "../testing/harness";
 import { ProPage } from "./pro-page";
 
 const ADA = { userId: "user_ada", name: "Ada Lovelace" };
 const adaAsOwner = { kind: "user", id: ADA.userId } as const;
-
-afterEach(() => {
-  vi.useRealTimers();
-});
 
 describe("the Pro page", () => {
   test("shows a placeholder under its title while Clerk loads", async () => {
@@ -46,7 +42,7 @@ describe("the Pro page", () => {
     const activating = await screen.findByText(/Activating your plan/);
     expect(activating.closest('[role="status"]')).not.toBeNull();
     await expect
-      .poll(() => backend.run((ctx) => ctx.db.query("clerkSyncRequests").collect()))
+      .poll(() => syncRequests(backend))
       .toEqual([expect.objectContaining({ userId: ADA.userId })]);
   });
 

@@ -1,6 +1,6 @@
 import { screen, within } from "@testing-library/react";
 import { describe, expect, test, vi } from "vitest";
-import { addUser, newBackend, renderPage } from "../testing/harness";
+import { addUser, newBackend, renderPage, syncRequests } from "../testing/harness";
 import { addTeam } from "../testing/teams";
 import { TeamPage } from "./team-page";
 
@@ -56,7 +56,7 @@ describe("the team page", () => {
     const syncing = await screen.findByText(/Syncing your team from Clerk/);
     expect(syncing.closest('[role="status"]')).not.toBeNull();
     await expect
-      .poll(() => backend.run((ctx) => ctx.db.query("clerkSyncRequests").collect()))
+      .poll(() => syncRequests(backend))
       .toEqual([expect.objectContaining({ userId: ADA.userId })]);
   });
 

@@ -77,8 +77,6 @@ export class TestConvexClient {
         if (result !== undefined && "error" in result) throw result.error;
         return result?.value;
       },
-      journal: () => undefined,
-      localQueryLogs: () => undefined,
     };
   }
 

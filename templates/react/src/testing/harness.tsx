@@ -60,6 +60,11 @@ export function renderPage(
   };
 }
 
+/** The syncs with Clerk the page asked Convex for (`api.clerkSync.requestSync`), one row per user. */
+export async function syncRequests(backend: Backend) {
+  return await backend.run((ctx) => ctx.db.query("clerkSyncRequests").collect());
+}
+
 /** A user Clerk's webhook has already stored in Convex. */
 export async function addUser(
   backend: Backend,

@@ -2,7 +2,7 @@ import { screen, within } from "@testing-library/react";
 import { describe, expect, test, vi } from "vitest";
 import { api } from "../../convex/_generated/api";
 import { FREE_PROJECT_LIMIT } from "../../convex/model/limits";
-import { addProjects, addUser, newBackend, renderPage } from "../testing/harness";
+import { addProjects, addUser, type Backend, newBackend, renderPage } from "../testing/harness";
 import { DashboardPage } from "./dashboard-page";
 
 const ADA = { userId: "user_ada", name: "Ada Lovelace" };
@@ -13,7 +13,7 @@ const projectNames = async () =>
   within(await projects())
     .queryAllByRole("listitem")
     .map((row) => row.querySelector("span")?.textContent);
-const storedNames = (backend: ReturnType<typeof newBackend>) =>
+const storedNames = (backend: Backend) =>
   backend.run(async (ctx) => (await ctx.db.query("projects").collect()).map((p) => p.name));
 
 /** Ada, signed in and synced, with these projects (oldest first); the dashboard rendered once they show. */

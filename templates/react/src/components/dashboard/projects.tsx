@@ -135,8 +135,7 @@ function ProjectList() {
               key={project._id}
               id={project._id}
               name={project.name}
-              canDelete={usage.canDelete}
-              deleteNoteId={deleteNoteId}
+              deleteNoteId={usage.canDelete ? null : deleteNoteId}
               onDeleted={() => nameInput.current?.focus()}
             />
           ))}
@@ -152,14 +151,13 @@ type RowMode = "buttons" | "renaming" | "confirmingDelete";
 
 /**
  * One project: Rename (a form in the row, focused) and Delete (asks first). Leaving the form or the question
- * returns focus to the button that opened it; `onDeleted` runs once the project is gone. Without `canDelete`, Delete
- * is disabled and described by the text with the id `deleteNoteId`, which says why.
+ * returns focus to the button that opened it; `onDeleted` runs once the project is gone. `deleteNoteId`: null when
+ * the caller may delete, else the id of the text that says why not, which disables and describes Delete.
  */
 function ProjectRow(props: {
   id: Id<"projects">;
   name: string;
-  canDelete: boolean;
-  deleteNoteId: string;
+  deleteNoteId: string | null;
   onDeleted: () => void;
 }) {
   const [mode, setMode] = useState<RowMode>("buttons");
@@ -204,9 +202,7 @@ function ProjectRow(props: {
     );
   }
 
-  const deleteDescription = [props.canDelete ? null : props.deleteNoteId, error ? errorId : null]
-    .filter(Boolean)
-    .join(" ");
+  const deleteDescription = [props.deleteNoteId, error ? errorId : null].filter(Boolean).join(" ");
   return (
     <li className="py-2">
       <div className="flex items-center justify-between gap-2">
@@ -231,7 +227,7 @@ function ProjectRow(props: {
               setError(null);
               setMode("confirmingDelete");
             }}
-            disabled={!props.canDelete}
+            disabled={props.deleteNoteId !== null}
             aria-label={`Delete ${props.name}`}
             aria-describedby={deleteDescription || undefined}
             className="rounded-full px-3 py-1 text-red-700 hover:bg-red-50 disabled:opacity-50"
