@@ -30,6 +30,25 @@ export interface ParsedArgs {
   version: boolean;
 }
 
+/**
+ * A choice option that used to be a boolean keeps its boolean forms: `--payments` alone (not followed by one of its
+ * values) means its `bare` value, `--no-payments` its `negated` value.
+ */
+export function expandBooleanForms(argv: readonly string[]): string[] {
+  const end = argv.includes("--") ? argv.indexOf("--") : argv.length;
+  const options = argv.slice(0, end);
+  const expanded = options.map((arg, i) => {
+    for (const def of Object.values(optionDefs)) {
+      if (def.kind !== "choice") continue;
+      if (def.negated && arg === `--no-${def.flag}`) return `--${def.flag}=${def.negated}`;
+      const valueFollows = def.choices.some((choice) => choice.value === options[i + 1]);
+      if (def.bare && arg === `--${def.flag}` && !valueFollows) return `--${def.flag}=${def.bare}`;
+    }
+    return arg;
+  });
+  return [...expanded, ...argv.slice(end)];
+}
+
 /** The arguments, or a usage Refusal (exit 2). */
 export function parseArgv(argv: readonly string[]): ParsedArgs {
   const config: NonNullable<ParseArgsConfig["options"]> = {};
@@ -43,7 +62,7 @@ export function parseArgv(argv: readonly string[]): ParsedArgs {
   let parsed;
   try {
     parsed = parseArgs({
-      args: [...argv],
+      args: expandBooleanForms(argv),
       options: config,
       allowPositionals: true,
       allowNegative: true,

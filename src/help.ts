@@ -5,10 +5,16 @@ export function helpText(version: string): string {
   const rows: [string, string][] = [];
   for (const def of Object.values(optionDefs)) {
     if (def.kind === "choice") {
+      const values = `<${def.choices.map((c) => c.value).join("|")}>`;
       rows.push([
-        `--${def.flag} <${def.choices.map((c) => c.value).join("|")}>`,
+        def.bare ? `--${def.flag} [${values}]` : `--${def.flag} ${values}`,
         `${def.help} (default: ${def.defaultHelp ?? def.default})`,
       ]);
+      const shorthands = [
+        ...(def.bare ? [`--${def.flag} alone: ${def.bare}`] : []),
+        ...(def.negated ? [`--no-${def.flag}: ${def.negated}`] : []),
+      ];
+      if (shorthands.length > 0) rows.push(["", shorthands.join("; ")]);
       for (const choice of def.choices) if (choice.hint) rows.push([`    ${choice.value}`, choice.hint]);
     } else {
       rows.push([`--${def.flag}, --no-${def.flag}`, `${def.help} (default: ${def.default ? "on" : "off"})`]);
@@ -21,7 +27,7 @@ export function helpText(version: string): string {
   }
   const width = Math.max(...rows.map(([left]) => left.length)) + 2;
   return `create-convex-saas ${version}
-Scaffold a Convex + Clerk SaaS: auth, users synced by webhook, Clerk Billing, a convex-test suite,
+Scaffold a Convex + Clerk SaaS: auth, users synced by webhook, payments (Clerk Billing or Polar), a convex-test suite,
 ESLint + Prettier, a GitHub Actions workflow, vercel.json and AGENTS.md.
 
 Usage:

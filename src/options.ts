@@ -35,6 +35,10 @@ export interface ChoiceOption<V extends string = string, S extends Scope = Scope
   kind: "choice";
   choices: readonly Choice<V>[];
   default: V;
+  /** The value of the flag given alone (`--payments`), for an option that used to be a boolean. */
+  bare?: V;
+  /** The value of `--no-<flag>`, for an option that used to be a boolean. */
+  negated?: V;
 }
 
 export interface BooleanOption<S extends Scope = Scope> extends OptionBase<S> {
@@ -75,14 +79,31 @@ const frontend: ChoiceOption<"next" | "vite" | "start" | "none", "project"> = {
   ],
 };
 
-const payments: BooleanOption<"project"> = {
-  kind: "boolean",
+const payments: ChoiceOption<"clerk" | "polar" | "none", "project"> = {
+  kind: "choice",
   scope: "project",
   flag: "payments",
-  help: "Clerk Billing: pricing table, payment history, a paid-only page",
-  prompt: "Add payments with Clerk Billing?",
-  default: true,
-  layers: ["billing", "clerk-billing"],
+  help: "Payments: plans checked in Convex, a Pro page, a free limit",
+  prompt: "Payments?",
+  default: "clerk",
+  // Earlier versions had a boolean --payments (Clerk Billing): the commands they printed still work.
+  bare: "clerk",
+  negated: "none",
+  choices: [
+    {
+      value: "clerk",
+      label: "Clerk Billing",
+      hint: "Clerk's pricing table and payment history; you are the seller (USD)",
+      layers: ["billing", "clerk-billing"],
+    },
+    {
+      value: "polar",
+      label: "Polar",
+      hint: "merchant of record (taxes handled): checkout links, customer portal",
+      layers: ["billing", "polar"],
+    },
+    { value: "none", label: "None", hint: "no plans: every account gets the free limit", layers: [] },
+  ],
 };
 
 const orgs: BooleanOption<"project"> = {

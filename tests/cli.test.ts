@@ -152,7 +152,7 @@ describe("create-convex-saas (no terminal)", () => {
     expect(result.exitCode, result.stderr).toBe(0);
     expect(readFileSync(join(cwd, "app/notes.txt"), "utf8")).toBe("mine");
     expect(readFileSync(join(cwd, "app/convex/myOwn.ts"), "utf8")).toBe("export const mine = 1;\n");
-    const generated = generate(projectOptions({ name: "app", payments: false }));
+    const generated = generate(projectOptions({ name: "app", payments: "none" }));
     // README.md is extended: the user's text first, then ours
     expect(readFileSync(join(cwd, "app/README.md"), "utf8")).toMatch(
       /^old readme\n\n---\n\n<!-- Added by create-convex-saas -->\n\n/,
@@ -286,7 +286,7 @@ describe("create-convex-saas (in a terminal)", () => {
     expect(result.exitCode, result.output).toBe(0);
     expect(result.output).toContain("Next steps:");
     expect(readTree(join(cwd, "shop"))).toEqual(
-      generate(projectOptions({ name: "shop", frontend: "vite", payments: false, orgs: false })),
+      generate(projectOptions({ name: "shop", frontend: "vite", payments: "none", orgs: false })),
     );
   });
 

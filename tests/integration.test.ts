@@ -91,7 +91,7 @@ const needsNewerNode = (frontend: string) =>
 // Every combination, and one with a --template layer that adds a feature through slots (tests/fixtures/layers).
 const cases: ((typeof installedCombinations)[number] & { template?: string })[] = [
   ...installedCombinations,
-  { frontend: "vite", payments: true, orgs: true, template: join(repoRoot, "tests/fixtures/layers/sign-ins") },
+  { frontend: "vite", payments: "clerk", orgs: true, template: join(repoRoot, "tests/fixtures/layers/sign-ins") },
 ];
 
 describe.concurrent.each(cases)(

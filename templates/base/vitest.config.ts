@@ -9,7 +9,7 @@ export default defineConfig({
     environment: "edge-runtime",
     server: { deps: { inline: ["convex-test"] } },
     // Test files share each worker's module graph instead of re-importing Convex and convex-test per file: the suite
-    // runs in ~3 s instead of ~5 s. Safe because every test builds its own convexTest() backend and undoes what it
+    // runs in ~3 s instead of ~5 s. Safe because every test builds its own backend (newTest()) and undoes what it
     // stubs (see convex/test.setup.ts). If you add vi.mock(), whose mocks would leak between files, remove this line.
     isolate: false,
   },

@@ -21,7 +21,7 @@ export default defineConfig({
     testTimeout: 15_000,
     server: { deps: { inline: ["convex-test"] } },
     // Test files share the worker's module graph, as in vitest.config.ts: every test renders its own page over its
-    // own convexTest() backend, and undoes what it stubs.
+    // own backend (newTest()), and undoes what it stubs.
     isolate: false,
   },
 });

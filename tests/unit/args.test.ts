@@ -7,7 +7,7 @@ describe("parseArgv", () => {
     const args = parseArgv(["app", "--frontend", "vite", "--no-payments", "--pm=pnpm", "--no-git", "-y"]);
     expect(args).toMatchObject({
       directory: "app",
-      given: { frontend: "vite", payments: false, pm: "pnpm", git: false },
+      given: { frontend: "vite", payments: "none", pm: "pnpm", git: false },
       yes: true,
       force: false,
       dryRun: false,

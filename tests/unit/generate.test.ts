@@ -171,7 +171,7 @@ describe("layers: a feature is one layer", () => {
   );
 
   it("applies base, the frontend, the features, the package manager, then the overlays where a frontend meets a feature", () => {
-    expect(layerNames({ frontend: "next", payments: true, orgs: true, pm: "pnpm" })).toEqual([
+    expect(layerNames({ frontend: "next", payments: "clerk", orgs: true, pm: "pnpm" })).toEqual([
       "base",
       "react",
       "next",
@@ -185,7 +185,7 @@ describe("layers: a feature is one layer", () => {
       "react+clerk-billing",
       "react+orgs",
     ]);
-    expect(layerNames({ frontend: "none", payments: true, orgs: true, pm: "npm" })).toEqual([
+    expect(layerNames({ frontend: "none", payments: "clerk", orgs: true, pm: "npm" })).toEqual([
       "base",
       "none",
       "billing",

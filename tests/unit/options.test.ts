@@ -37,21 +37,21 @@ describe("option declarations", () => {
   });
 
   it("say which choice needs a newer Node line", () => {
-    expect(nodeRequirement({ frontend: "start", payments: true })).toEqual({ line: 22, by: "TanStack Start" });
+    expect(nodeRequirement({ frontend: "start", payments: "clerk" })).toEqual({ line: 22, by: "TanStack Start" });
     for (const frontend of ["next", "vite", "none"] as const) expect(nodeRequirement({ frontend })).toBeUndefined();
   });
 });
 
 describe("selectedLayers", () => {
   it("puts base first, then the frontend's layers, then the features'", () => {
-    expect(selectedLayers({ frontend: "vite", payments: true })).toEqual([
+    expect(selectedLayers({ frontend: "vite", payments: "clerk" })).toEqual([
       "base",
       "react",
       "vite",
       "billing",
       "clerk-billing",
     ]);
-    expect(selectedLayers({ frontend: "none", payments: false })).toEqual(["base", "none"]);
+    expect(selectedLayers({ frontend: "none", payments: "none" })).toEqual(["base", "none"]);
   });
 
   it("differs between any two combinations of the matrix: every option value shapes the project", () => {

@@ -100,7 +100,7 @@ describe("downloadLayer", () => {
   it("gives a layer that generate() applies last: adds and replaces files, merges dependencies and parts", async () => {
     const layer = await download(layerEntries);
     const frontend = builtInLayerNames().includes("none") ? "none" : "next";
-    const options = { name: "app", frontend, payments: false, orgs: false, pm: "npm", node: 22 } as const;
+    const options = { name: "app", frontend, payments: "none", orgs: false, pm: "npm", node: 22 } as const;
     const plain = generate(options);
     const tree = generate(options, [layer]);
 

@@ -29,11 +29,11 @@ describe("resolveProject: values", () => {
     const { values } = resolveProject(
       inputs({
         given: { frontend: "vite", git: false },
-        answers: { payments: false },
+        answers: { payments: "none" },
         userAgent: "pnpm/9.12.0 npm/? node/v22.13.0 linux x64",
       }),
     );
-    expect(values).toEqual({ ...defaults(), frontend: "vite", payments: false, pm: "pnpm", git: false });
+    expect(values).toEqual({ ...defaults(), frontend: "vite", payments: "none", pm: "pnpm", git: false });
     expect(resolveProject(inputs({ given: { pm: "bun" }, userAgent: "pnpm/9.12.0" })).values.pm).toBe("bun");
   });
 
@@ -44,7 +44,7 @@ describe("resolveProject: values", () => {
     expect(project).toEqual({
       name: "app",
       frontend: "next",
-      payments: true,
+      payments: "clerk",
       orgs: false,
       pm: "pnpm",
       node: 22,

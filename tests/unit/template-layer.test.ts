@@ -13,9 +13,9 @@ export const signInsLayer = join(repoRoot, "tests/fixtures/layers/sign-ins");
 const layer = readLayer(signInsLayer, "sign-ins");
 
 describe.each([
-  { frontend: "vite", payments: true, orgs: true },
-  { frontend: "next", payments: false, orgs: false },
-  { frontend: "none", payments: false, orgs: true },
+  { frontend: "vite", payments: "clerk", orgs: true },
+  { frontend: "next", payments: "none", orgs: false },
+  { frontend: "none", payments: "none", orgs: true },
 ] as const)("the sign-ins layer on --frontend=$frontend --payments=$payments --orgs=$orgs", (combination) => {
   const options = projectOptions(combination);
   const without = generate(options);

@@ -1,19 +1,17 @@
-import { convexTest } from "convex-test";
 import { describe, expect, test, vi } from "vitest";
 import userUpdated from "../webhooks/samples/user.updated.json";
 import { api, internal } from "./_generated/api";
 import { SYNC_INTERVAL_MS } from "./clerkSync";
 import { CLERK_WEBHOOK_PATH } from "./clerkWebhook";
 import { fakeClerkApi } from "./model/clerkApi.testing";
-import schema from "./schema";
-import { modules, signedWebhook, useWebhookTestEnv } from "./test.setup";
+import { newTest, signedWebhook, useWebhookTestEnv } from "./test.setup";
 
 // The user of Clerk's user.updated example: GET /users/{id} answers with the same User object.
 const USER = userUpdated.data.id;
 const clerkUser = userUpdated.data;
 
 function setup() {
-  const t = convexTest(schema, modules);
+  const t = newTest();
   const clerk = fakeClerkApi();
   const user = t.withIdentity({ subject: USER });
   /** Runs every scheduled function (syncs, and the re-checks they schedule) to the end. */

@@ -1,4 +1,3 @@
-import { convexTest } from "convex-test";
 import { expect, test, vi } from "vitest";
 import userDeleted from "../webhooks/samples/user.deleted.json";
 import { CLERK_WEBHOOK_PATH } from "./clerkWebhook";
@@ -6,7 +5,7 @@ import schema from "./schema";
 import {
   everything,
   insertMany,
-  modules,
+  newTest,
   signedWebhook,
   SLOW,
   transactionBudget,
@@ -18,7 +17,7 @@ const USER = userDeleted.data.id;
 const tables = Object.keys(schema.tables) as (keyof typeof schema.tables)[];
 const PROJECTS = 5_000;
 /** Scheduled batches run one after another until none is left. */
-const settle = (t: ReturnType<typeof convexTest>) => t.finishAllScheduledFunctions(vi.runAllTimers);
+const settle = (t: ReturnType<typeof newTest>) => t.finishAllScheduledFunctions(vi.runAllTimers);
 
 useWebhookTestEnv({ fakeTimers: true });
 
@@ -26,7 +25,7 @@ test(
   `user.deleted erases a user with ${PROJECTS} projects and all else they own, in bounded transactions`,
   SLOW,
   async () => {
-    const t = convexTest({ schema, modules, transactionLimits: transactionBudget });
+    const t = newTest({ transactionLimits: transactionBudget });
     await t.run((ctx) =>
       ctx.db.insert("users", { name: "Big Customer", externalId: USER, clerkUpdatedAt: 1 }),
     );

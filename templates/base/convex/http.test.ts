@@ -1,4 +1,3 @@
-import { convexTest } from "convex-test";
 import { describe, expect, test, vi } from "vitest";
 import sessionCreated from "../webhooks/samples/session.created.json";
 import userCreated from "../webhooks/samples/user.created.json";
@@ -9,14 +8,14 @@ import { clerkEventHandlers } from "./clerkEvents";
 import { CLERK_WEBHOOK_PATH } from "./clerkWebhook";
 import { MAX_WEBHOOK_BODY_BYTES } from "./http";
 import schema from "./schema";
-import { everything, modules, signedWebhook, useWebhookTestEnv } from "./test.setup";
+import { everything, newTest, signedWebhook, useWebhookTestEnv } from "./test.setup";
 
 // An event no feature of this project handles: Clerk's session.created sample under a type that is not Clerk's, so
 // that no layer (the built-in ones or a --template one) ever handles it.
 const unhandledEvent = { ...sessionCreated, type: "example.unhandled" };
 
 function setup() {
-  const t = convexTest(schema, modules);
+  const t = newTest();
   const post = (init: RequestInit) => t.fetch(CLERK_WEBHOOK_PATH, init);
   const users = () => t.run((ctx) => ctx.db.query("users").collect());
   const log = () => t.run((ctx) => ctx.db.query("webhookEvents").collect());

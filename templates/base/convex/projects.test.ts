@@ -1,17 +1,15 @@
-import { convexTest } from "convex-test";
 import { describe, expect, test } from "vitest";
 import { api } from "./_generated/api";
 import { clerkEventHandlers } from "./clerkEvents";
 import { FREE_PROJECT_LIMIT } from "./model/limits";
 import { MAX_COUNTED } from "./model/projects";
-import schema from "./schema";
-import { modules } from "./test.setup";
+import { newTest } from "./test.setup";
 
 const ALICE = "user_alice";
 const BOB = "user_bob";
 
 function setup() {
-  const t = convexTest(schema, modules);
+  const t = newTest();
   const as = (subject: string) => t.withIdentity({ subject });
   const list = (subject: string) =>
     as(subject).query(api.projects.list, { paginationOpts: { numItems: 20, cursor: null } });
@@ -121,7 +119,7 @@ describe("the free limit is enforced by the mutation", () => {
 });
 
 test(`usage counts at most ${MAX_COUNTED} projects and says when there are more`, async () => {
-  const t = convexTest({ schema, modules, transactionLimits: true });
+  const t = newTest({ transactionLimits: true });
   const insert = (from: number, to: number) =>
     t.run(async (ctx) => {
       for (let i = from; i < to; i++)

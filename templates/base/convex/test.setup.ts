@@ -1,12 +1,24 @@
 /// <reference types="vite/client" />
 // Test helpers. The two dots in this file's name keep it out of Convex codegen and deploys.
-import type { convexTest } from "convex-test";
+import { convexTest } from "convex-test";
 import { Webhook } from "svix";
 import { afterEach, beforeEach, vi } from "vitest";
-import type schema from "./schema";
+import schema from "./schema";
 
-/** Every Convex module, for convexTest(schema, modules); two-dot files (tests, helpers) excluded. */
+/** Every Convex module; two-dot files (tests, helpers) excluded. */
 export const modules = import.meta.glob(["./**/*.*s", "!./**/*.*.*s"]);
+
+/**
+ * A fresh backend for one test: the schema, every module, and the Convex components convex.config.ts installs.
+ * `transactionLimits` (true: Convex's own, or transactionBudget) makes convex-test fail a transaction over them.
+ */
+export function newTest({
+  transactionLimits,
+}: { transactionLimits?: true | typeof transactionBudget } = {}) {
+  const t = convexTest({ schema, modules, transactionLimits });
+  // @slot components
+  return t;
+}
 
 /** A throwaway svix secret: "whsec_" + base64. Tests set it as CLERK_WEBHOOK_SECRET. */
 export const WEBHOOK_SECRET = `whsec_${btoa("convex-saas-test-webhook-secret")}`;
@@ -64,12 +76,12 @@ export const SLOW = { timeout: 60_000 };
 /**
  * Per-transaction limits for tests of big customers: a quarter of Convex's, 32,000 documents read and 16,000 written
  * (https://docs.convex.dev/production/state/limits; convex-test's `transactionLimits: true` uses the same). Passed as
- * `convexTest({ schema, modules, transactionLimits: transactionBudget })`, convex-test counts every transaction's reads
+ * `newTest({ transactionLimits: transactionBudget })`, convex-test counts every transaction's reads
  * and writes (the function's, each scheduled batch's, the setup's) and fails the call that goes over.
  */
 export const transactionBudget = { documentsRead: 8_000, documentsWritten: 4_000 };
 
-type Test = ReturnType<typeof convexTest>;
+type Test = ReturnType<typeof newTest>;
 type Table = keyof typeof schema.tables;
 
 /** Inserts `count` rows made by `row(i)`, 1,000 per transaction (within transactionBudget). */

@@ -1,8 +1,6 @@
-import { convexTest } from "convex-test";
 import { describe, expect, test } from "vitest";
 import { api } from "./_generated/api";
-import schema from "./schema";
-import { modules } from "./test.setup";
+import { newTest } from "./test.setup";
 import {
   type ClerkUser,
   deleteUser,
@@ -28,7 +26,7 @@ const clerkUser = (overrides: Partial<ClerkUser> = {}): ClerkUser => ({
 });
 
 function setup() {
-  const t = convexTest(schema, modules);
+  const t = newTest();
   const upsert = (data: ClerkUser) => t.run((ctx) => upsertUser(ctx, data));
   const remove = (id: string) => t.run((ctx) => deleteUser(ctx, { id }));
   const users = () => t.run((ctx) => ctx.db.query("users").collect());

@@ -1,9 +1,7 @@
-import { convexTest } from "convex-test";
 import { afterEach, expect, test, vi } from "vitest";
 import { internal } from "./_generated/api";
 import crons from "./crons";
-import schema from "./schema";
-import { modules } from "./test.setup";
+import { newTest } from "./test.setup";
 import { WEBHOOK_EVENTS_RETENTION_MS } from "./webhookEvents";
 
 afterEach(() => {
@@ -14,7 +12,7 @@ const DAY = 24 * 60 * 60 * 1000;
 
 test("prune deletes log entries older than 30 days and keeps the rest", async () => {
   vi.useFakeTimers();
-  const t = convexTest(schema, modules);
+  const t = newTest();
   const logAt = async (svixId: string, at: number) => {
     vi.setSystemTime(at);
     await t.run((ctx) =>

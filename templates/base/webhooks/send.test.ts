@@ -5,12 +5,10 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { convexTest } from "convex-test";
 import { Webhook } from "svix";
 import { afterAll, expect, test } from "vitest";
 import { CLERK_WEBHOOK_PATH } from "../convex/clerkWebhook";
-import schema from "../convex/schema";
-import { modules, useWebhookTestEnv, WEBHOOK_SECRET } from "../convex/test.setup";
+import { newTest, useWebhookTestEnv, WEBHOOK_SECRET } from "../convex/test.setup";
 import { buildEvent, events, main, webhookUrl } from "./send";
 
 useWebhookTestEnv(); // the endpoint's CLERK_WEBHOOK_SECRET (for convex-test), quiet console
@@ -136,7 +134,7 @@ test("--help lists every layer's events and flags", async () => {
 });
 
 test("every event it can send is handled by this project's endpoint (convex/http.ts)", async () => {
-  const t = convexTest(schema, modules);
+  const t = newTest();
   const toConvex: typeof fetch = (url, init) => t.fetch(new URL(String(url)).pathname, init);
   const env = { CLERK_WEBHOOK_SECRET: WEBHOOK_SECRET };
   // user.deleted last: the backend ignores later events for a deleted user.

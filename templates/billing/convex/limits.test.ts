@@ -1,16 +1,14 @@
-import { convexTest } from "convex-test";
 import { expect, test } from "vitest";
 import { api } from "./_generated/api";
 import { endPlan, startPlan } from "./model/billingProvider.testing";
 import { FREE_PROJECT_LIMIT } from "./model/limits";
 import { PRO_PLAN } from "./plans";
-import schema from "./schema";
-import { modules } from "./test.setup";
+import { newTest } from "./test.setup";
 
 const USER = "user_limits";
 
 test("the Pro plan lifts the free project limit, and ending it brings the limit back", async () => {
-  const t = convexTest(schema, modules);
+  const t = newTest();
   const owner = { kind: "user", id: USER } as const;
   const user = t.withIdentity({ subject: USER });
   const create = (name: string) => user.mutation(api.projects.create, { name });

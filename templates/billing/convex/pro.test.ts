@@ -1,15 +1,13 @@
-import { convexTest } from "convex-test";
 import { describe, expect, test } from "vitest";
 import { api } from "./_generated/api";
 import { endPlan, startPlan } from "./model/billingProvider.testing";
 import { PRO_PLAN } from "./plans";
-import schema from "./schema";
-import { modules } from "./test.setup";
+import { newTest } from "./test.setup";
 
 const USER = "user_pro";
 
 function setup() {
-  const t = convexTest(schema, modules);
+  const t = newTest();
   const user = { kind: "user", id: USER } as const;
   const content = (subject?: string) =>
     (subject ? t.withIdentity({ subject }) : t).query(api.pro.content, {});

@@ -1,4 +1,3 @@
-import { convexTest } from "convex-test";
 import { describe, expect, test } from "vitest";
 import paymentAttemptCreated from "../webhooks/samples/paymentAttempt.created.json";
 import paymentAttemptUpdated from "../webhooks/samples/paymentAttempt.updated.json";
@@ -8,8 +7,7 @@ import { api } from "./_generated/api";
 import { CLERK_WEBHOOK_PATH } from "./clerkWebhook";
 import { savePaymentAttempt } from "./model/paymentAttempts";
 import { type ClerkPaymentAttemptJSON, transformWebhookData } from "./model/paymentAttemptTypes";
-import schema from "./schema";
-import { modules, signedWebhook, useWebhookTestEnv } from "./test.setup";
+import { newTest, signedWebhook, useWebhookTestEnv } from "./test.setup";
 
 // The Clerk user who pays in Clerk's examples.
 const PAYER = "user_2g7np7Hrk0SN6kj5EDMLDaKNL0S";
@@ -45,7 +43,7 @@ function organizationPayer() {
 const personalValues = ["John", "Doe", "john.doe@acme.com", "https://img.clerk.com/xxxxxx"];
 
 function setup() {
-  const t = convexTest(schema, modules);
+  const t = newTest();
   const post = (event: unknown) => t.fetch(CLERK_WEBHOOK_PATH, signedWebhook(event));
   const payments = () => t.run((ctx) => ctx.db.query("paymentAttempts").collect());
   const log = () => t.run((ctx) => ctx.db.query("webhookEvents").collect());

@@ -1,4 +1,3 @@
-import { convexTest } from "convex-test";
 import { describe, expect, test } from "vitest";
 import subscriptionCreated from "../webhooks/samples/subscription.created.json";
 import subscriptionItemActive from "../webhooks/samples/subscriptionItem.active.json";
@@ -10,8 +9,7 @@ import { api } from "./_generated/api";
 import { CLERK_WEBHOOK_PATH } from "./clerkWebhook";
 import { hasPlan } from "./model/entitlements";
 import { GRANTING_STATUSES } from "./model/subscriptionItems";
-import schema from "./schema";
-import { modules, signedWebhook, useWebhookTestEnv } from "./test.setup";
+import { newTest, signedWebhook, useWebhookTestEnv } from "./test.setup";
 
 // The Clerk user who pays in Clerk's subscription examples.
 const PAYER = subscriptionItemActive.data.payer.user_id;
@@ -45,7 +43,7 @@ function organizationPayer() {
 }
 
 function setup() {
-  const t = convexTest(schema, modules);
+  const t = newTest();
   const post = async (event: unknown) => {
     const res = await t.fetch(CLERK_WEBHOOK_PATH, signedWebhook(event));
     expect(res.status).toBe(200);

@@ -1,4 +1,3 @@
-import { convexTest } from "convex-test";
 import { describe, expect, test } from "vitest";
 import organizationCreated from "../webhooks/samples/organization.created.json";
 import organizationDeleted from "../webhooks/samples/organization.deleted.json";
@@ -8,15 +7,14 @@ import membershipDeleted from "../webhooks/samples/organizationMembership.delete
 import membershipUpdated from "../webhooks/samples/organizationMembership.updated.json";
 import userDeleted from "../webhooks/samples/user.deleted.json";
 import { CLERK_WEBHOOK_PATH } from "./clerkWebhook";
-import schema from "./schema";
-import { modules, signedWebhook, useWebhookTestEnv } from "./test.setup";
+import { newTest, signedWebhook, useWebhookTestEnv } from "./test.setup";
 
 // Clerk's examples: Acme Corp (org_2g7…), and Jane Doe (user_2h8…) as its member.
 const ORG = organizationCreated.data.id;
 const JANE = membershipCreated.data.public_user_data.user_id;
 
 function setup() {
-  const t = convexTest(schema, modules);
+  const t = newTest();
   const post = async (event: unknown, id?: string) => {
     const res = await t.fetch(CLERK_WEBHOOK_PATH, signedWebhook(event, id ? { id } : {}));
     expect(res.status).toBe(200);

@@ -1,4 +1,3 @@
-import { convexTest } from "convex-test";
 import { expect, test, vi } from "vitest";
 import organizationDeleted from "../webhooks/samples/organization.deleted.json";
 import { CLERK_WEBHOOK_PATH } from "./clerkWebhook";
@@ -6,7 +5,7 @@ import schema from "./schema";
 import {
   everything,
   insertMany,
-  modules,
+  newTest,
   signedWebhook,
   SLOW,
   transactionBudget,
@@ -25,7 +24,7 @@ test(
   `organization.deleted erases a team with ${MEMBERS} members and its data, in bounded transactions`,
   SLOW,
   async () => {
-    const t = convexTest({ schema, modules, transactionLimits: transactionBudget });
+    const t = newTest({ transactionLimits: transactionBudget });
     await t.run((ctx) =>
       ctx.db.insert("organizations", { orgId: TEAM, name: "Big Team", clerkUpdatedAt: 1 }),
     );

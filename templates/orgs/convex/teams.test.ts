@@ -1,10 +1,8 @@
-import { convexTest } from "convex-test";
 import { describe, expect, test } from "vitest";
 import { api } from "./_generated/api";
 import { getOwner, requireOwner } from "./model/owners";
 import { DELETE_PROJECTS } from "./model/projects";
-import schema from "./schema";
-import { modules } from "./test.setup";
+import { newTest } from "./test.setup";
 
 const TEAM_A = "org_team_a";
 const TEAM_B = "org_team_b";
@@ -14,7 +12,7 @@ const OUTSIDER = "user_outsider";
 const EDITOR = "user_editor";
 
 /** Memberships as Clerk's webhooks would have stored them. */
-async function seed(t: ReturnType<typeof convexTest>) {
+async function seed(t: ReturnType<typeof newTest>) {
   await t.run(async (ctx) => {
     const rows = [
       { orgId: TEAM_A, userId: ADMIN, role: "org:admin", permissions: [] },
@@ -43,7 +41,7 @@ async function seed(t: ReturnType<typeof convexTest>) {
 }
 
 function setup() {
-  const t = convexTest(schema, modules);
+  const t = newTest();
   // Clerk's session token v2 carries the active organization as `o.id`.
   const inTeam = (subject: string, team: string) =>
     t.withIdentity({ subject, o: { id: team, rol: "member" } });
@@ -231,7 +229,7 @@ describe("the team page's queries", () => {
   });
 
   test("api.organizations.members pages through a large team, each page bounded", async () => {
-    const t = convexTest({ schema, modules, transactionLimits: true });
+    const t = newTest({ transactionLimits: true });
     const size = 250;
     await t.run(async (ctx) => {
       for (let i = 0; i < size; i++) {

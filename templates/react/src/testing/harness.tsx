@@ -3,12 +3,10 @@
 // project's real functions in convex-test (./convex-client.ts).
 import { render } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { convexTest } from "convex-test";
 import { ConvexProviderWithAuth, type ConvexReactClient } from "convex/react";
 import type { ReactElement } from "react";
 import type { Id } from "../../convex/_generated/dataModel";
-import schema from "../../convex/schema";
-import { modules } from "../../convex/test.setup";
+import { newTest } from "../../convex/test.setup";
 import { SiteFooter } from "../components/site-footer";
 import { SiteHeader } from "../components/site-header";
 import { TestConvexClient } from "./convex-client";
@@ -19,7 +17,7 @@ export type Backend = ReturnType<typeof newBackend>;
 
 /** An empty convex-test backend with this project's schema and functions. */
 export function newBackend() {
-  return convexTest(schema, modules);
+  return newTest();
 }
 
 /**
