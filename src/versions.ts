@@ -32,6 +32,10 @@ export const dependencyVersionMap = {
   // Backend
   convex: { 20: "~1.48.0", 22: "^1.49.0" },
   svix: { 20: "^1.90.0", 22: "^2.5.0" },
+  // Payments with Polar: the Convex component, and Polar's SDK below 1.0 on both lines (1.x drops the import paths
+  // the component uses, and needs Node 22).
+  "@convex-dev/polar": "~0.9.2",
+  "@polar-sh/sdk": "^0.49.0",
   // Tests and tooling
   "@edge-runtime/vm": "^5.0.0",
   "@types/node": { 20: "^20.19.0", 22: "^22.12.0" },

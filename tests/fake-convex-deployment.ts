@@ -45,6 +45,9 @@ interface ExportedDefinition {
   envVars?: unknown[];
 }
 
+/** `componentDefinitionMetadata` (cli/lib/deployApi/componentDefinition.js): the export plus its definition path. */
+type DefinitionMetadata = ExportedDefinition & { path: string };
+
 /** What a bundled `convex.config` module's default export is, as far as we call it. */
 interface DefinitionModule {
   default?: { export?: () => ExportedDefinition };
@@ -67,8 +70,7 @@ export async function fakeConvexDeployment(): Promise<FakeConvexDeployment> {
   const server = createServer((req, res) => {
     requests.push(`${req.method ?? "?"} ${req.url ?? "?"}`);
     handle(req, res).catch((error: unknown) => {
-      const failure =
-        error instanceof HttpError ? error : new HttpError(500, "InternalServerError", String(error));
+      const failure = error instanceof HttpError ? error : new HttpError(500, "InternalServerError", String(error));
       send(res, failure.status, { code: failure.code, message: failure.message });
     });
   });
@@ -91,7 +93,12 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
     await readBody(req);
     // `config.functions` must be a string (config.js parseBackendConfig); only `moduleHashes` is used by codegen,
     // and empty means "the deployment has no modules yet", so the CLI just sends them all.
-    send(res, 200, { config: { functions: "convex/" }, moduleHashes: [], nodeDependencies: [], udfServerVersion: null });
+    send(res, 200, {
+      config: { functions: "convex/" },
+      moduleHashes: [],
+      nodeDependencies: [],
+      udfServerVersion: null,
+    });
     return;
   }
   if (req.method === "POST" && path === "/api/deploy2/start_push") {
@@ -142,9 +149,9 @@ async function startPush(request: StartPushRequest): Promise<unknown> {
  * itself, see `toComponentDefinitionPath`), the request's `definitionPath` for components. Children first, since a
  * parent's bundle imports them.
  */
-async function evaluateDefinitions(request: StartPushRequest): Promise<Map<string, ExportedDefinition>> {
+async function evaluateDefinitions(request: StartPushRequest): Promise<Map<string, DefinitionMetadata>> {
   const components = new Map(request.componentDefinitions.map((c) => [c.definitionPath, c]));
-  const evaluated = new Map<string, ExportedDefinition>();
+  const evaluated = new Map<string, DefinitionMetadata>();
   const dir = await mkdtemp(join(tmpdir(), "fake-convex-"));
   let counter = 0;
   const evaluate = async (definitionPath: string, module: ModuleConfig | null, dependencies: string[]) => {
@@ -155,7 +162,7 @@ async function evaluateDefinitions(request: StartPushRequest): Promise<Map<strin
       await evaluate(dependency, component.definition, component.dependencies);
     }
     const exported = module ? await evaluateModule(dir, `${counter++}`, module, dependencies, evaluated) : null;
-    evaluated.set(definitionPath, { ...(exported ?? emptyApp()), path: definitionPath } as ExportedDefinition);
+    evaluated.set(definitionPath, { ...(exported ?? emptyApp()), path: definitionPath });
   };
   try {
     await evaluate("", request.appDefinition.definition, request.appDefinition.dependencies);
@@ -170,7 +177,12 @@ async function evaluateDefinitions(request: StartPushRequest): Promise<Map<strin
 
 /** The metadata of an app without `convex.config.ts` (the CLI normally bundles a virtual one, so rarely used). */
 function emptyApp(): ExportedDefinition {
-  return { definitionType: { type: "app" }, childComponents: [], httpMounts: {}, exports: { type: "branch", branch: [] } };
+  return {
+    definitionType: { type: "app" },
+    childComponents: [],
+    httpMounts: {},
+    exports: { type: "branch", branch: [] },
+  };
 }
 
 /**
@@ -183,7 +195,7 @@ async function evaluateModule(
   id: string,
   module: ModuleConfig,
   dependencies: string[],
-  evaluated: ReadonlyMap<string, ExportedDefinition>,
+  evaluated: ReadonlyMap<string, DefinitionMetadata>,
 ): Promise<ExportedDefinition> {
   let source = module.source;
   for (const [index, dependency] of dependencies.entries()) {

@@ -12,5 +12,6 @@ export default defineConfig({
     // runs in ~3 s instead of ~5 s. Safe because every test builds its own backend (newTest()) and undoes what it
     // stubs (see convex/test.setup.ts). If you add vi.mock(), whose mocks would leak between files, remove this line.
     isolate: false,
+    // @slot test
   },
 });

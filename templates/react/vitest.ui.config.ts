@@ -23,5 +23,6 @@ export default defineConfig({
     // Test files share the worker's module graph, as in vitest.config.ts: every test renders its own page over its
     // own backend (newTest()), and undoes what it stubs.
     isolate: false,
+    // @slot test
   },
 });

@@ -1,5 +1,4 @@
 import type { AuthConfig } from "convex/server";
-import { env } from "./_generated/server";
 
 // Convex accepts the session tokens of the Clerk instance whose issuer is CLERK_JWT_ISSUER_DOMAIN.
 // Clerk's Convex integration (Clerk Dashboard > Integrations > Convex) makes Clerk's session tokens
@@ -8,7 +7,7 @@ import { env } from "./_generated/server";
 export default {
   providers: [
     {
-      domain: env.CLERK_JWT_ISSUER_DOMAIN!,
+      domain: process.env.CLERK_JWT_ISSUER_DOMAIN!,
       applicationID: "convex",
     },
   ],
