@@ -91,7 +91,7 @@ export function composeLayers(layers: readonly Layer[], options: ProjectOptions)
   // TanStack Start: the route tree for the route files the layers brought, as TanStack's generator writes it.
   const routes = [...tree.keys()].filter((path) => path.startsWith("src/routes/"));
   if (routes.includes("src/routes/__root.tsx")) tree.set("src/routeTree.gen.ts", routeTree(routes));
-  for (const [path, contents] of convexGenerated(tree.keys())) tree.set(path, contents);
+  for (const [path, contents] of convexGenerated(tree)) tree.set(path, contents);
   return new Map([...tree].sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 

@@ -93,7 +93,7 @@ describe("create-convex-saas (no terminal)", () => {
     expect(readTree(join(cwd, "my-app"))).toEqual(generate(projectOptions()));
     expect(result.stdout).toMatch(/Next steps:\n {2}cd my-app\n {2}npm install/);
     expect(result.stdout).toContain(
-      "npx create-convex-saas@latest my-app --frontend=next --payments --no-orgs --pm=npm --no-install --no-git --yes",
+      "npx create-convex-saas@latest my-app --frontend=next --payments=clerk --no-orgs --pm=npm --no-install --no-git --yes",
     );
   });
 
@@ -280,7 +280,7 @@ describe("create-convex-saas (in a terminal)", () => {
     const result = await runInTerminal(["--no-install", "--no-git"], cwd, [
       { expect: "Where should the project go?", send: `shop${ENTER}` },
       { expect: "Which frontend?", send: `${DOWN}${ENTER}` }, // Next.js → React + Vite
-      { expect: "Add payments with Clerk Billing?", send: `${DOWN}${ENTER}` }, // Yes → No
+      { expect: "Payments?", send: `${DOWN}${DOWN}${ENTER}` }, // Clerk Billing → Polar → None
       { expect: "Teams (Clerk Organizations)?", send: `${ENTER}` }, // the default: No
     ]);
     expect(result.exitCode, result.output).toBe(0);

@@ -239,3 +239,15 @@ function send(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { "Content-Type": "application/json" });
   res.end(JSON.stringify(body));
 }
+
+/** The `convex codegen` arguments that use the fake deployment at `url` (any admin key; no type check). */
+export const codegenArgs = (url: string): string[] => [
+  "convex",
+  "codegen",
+  "--url",
+  url,
+  "--admin-key",
+  "fake",
+  "--typecheck",
+  "disable",
+];

@@ -20,6 +20,7 @@ import {
   workflowChecks,
 } from "./helpers.js";
 import { builtCss, checkPages, loadPage, serve, snapshotPages } from "./browser.js";
+import { codegenArgs, fakeConvexDeployment } from "./fake-convex-deployment.js";
 import { verifyingServer } from "./webhook-server.js";
 
 const root = tempDir("ccs-integration-");
@@ -166,8 +167,14 @@ describe.concurrent.each(cases)(
       expect(outputs.lint).not.toMatch(/\d+ problems?/);
       if (storedRouteTree !== undefined) expect(readFileSync(routeTree, "utf8")).toBe(storedRouteTree);
 
-      // convex/_generated as the CLI wrote it must equal what Convex's own codegen writes.
-      await step("codegen", "npx", ["convex", "codegen", "--system-udfs", "--typecheck", "disable"]);
+      // convex/_generated as the CLI wrote it must equal what Convex's own codegen writes with a deployment (as
+      // `convex dev` does), here a fake one that evaluates convex.config.ts for the components it installs.
+      const deployment = await fakeConvexDeployment();
+      try {
+        await step("codegen", "npx", codegenArgs(deployment.url), { env: { CI: "1" } });
+      } finally {
+        await deployment.close();
+      }
       expect(readTree(join(dir, "convex/_generated"))).toEqual(written);
 
       const tests = outputs.test!;

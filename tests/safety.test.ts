@@ -142,7 +142,7 @@ describe("4. Ctrl-C in a real terminal (pseudo-terminal), at every step", () => 
       cwd,
       [
         { expect: "Which frontend?", send: ENTER },
-        { expect: "Add payments", send: ENTER },
+        { expect: "Payments?", send: ENTER },
         { expect: "Teams (Clerk Organizations)?", send: ENTER },
       ],
       interruptAfterFirstFile,

@@ -32,6 +32,20 @@ describe("parseArgv", () => {
     }
   });
 
+  it("reads --payments as a choice, and its boolean forms as earlier versions printed them", () => {
+    const payments = (...argv: string[]) => parseArgv(["app", ...argv]).given.payments;
+    expect(payments("--payments", "polar")).toBe("polar");
+    expect(payments("--payments=polar")).toBe("polar");
+    expect(payments("--payments")).toBe("clerk");
+    expect(payments("--payments", "--orgs")).toBe("clerk");
+    expect(payments("--no-payments")).toBe("none");
+    expect(payments()).toBeUndefined();
+    // Alone before the directory: the word after it is the directory, not a value.
+    expect(parseArgv(["--payments", "shop"]).directory).toBe("shop");
+    expect(parseArgv(["--payments", "shop"]).given.payments).toBe("clerk");
+    expect(() => parseArgv(["app", "--payments=stripe"])).toThrow(/Expected one of: clerk, polar, none/);
+  });
+
   it("tells a local --template folder from a remote source", () => {
     expect(parseArgv(["a", "--template", "./layer"]).localTemplate).toBe(true);
     expect(parseArgv(["a", "--template", "gh:acme/layers/x#v1"]).localTemplate).toBe(false);

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { convexGenerated, convexModules } from "../../src/convex-codegen.js";
+import { convexGenerated, convexModules, installedComponents } from "../../src/convex-codegen.js";
 import { composeLayers, generate, layerNames } from "../../src/generate.js";
 import { builtInFiles, builtInLayer, builtInLayerNames, listFiles, type Layer } from "../../src/layers.js";
 import { commands } from "../../src/package-manager.js";
@@ -85,10 +85,37 @@ describe("convex/_generated", () => {
       "src/x.ts",
     ];
     expect(convexModules(paths)).toEqual(["Zeta", "http", "lib/my-helpers", "users"]);
-    const api = convexGenerated(paths).get("convex/_generated/api.d.ts")!;
+    const api = convexGenerated(new Map(paths.map((path) => [path, ""]))).get("convex/_generated/api.d.ts")!;
     expect(api).toContain('import type * as lib_my_helpers from "../lib/my-helpers.js";');
     expect(api).toContain('  "lib/my-helpers": typeof lib_my_helpers;');
     expect(api).toContain("  Zeta: typeof Zeta;");
+    expect(api).toMatch(/^export declare const components: \{\};$/m);
+  });
+
+  it("types the components convex.config.ts installs, by their default name or the one given", () => {
+    const config = [
+      'import polar from "@convex-dev/polar/convex.config";',
+      'import rateLimiter from "@convex-dev/rate-limiter/convex.config.js";',
+      'import { defineApp } from "convex/server";',
+      "const app = defineApp();",
+      "app.use(polar);",
+      'app.use(rateLimiter, { name: "limits" });',
+      "export default app;",
+    ].join("\n");
+    expect(installedComponents(config)).toEqual([
+      { name: "polar", source: "@convex-dev/polar" },
+      { name: "limits", source: "@convex-dev/rate-limiter" },
+    ]);
+    const api = convexGenerated(new Map([["convex/convex.config.ts", config]])).get("convex/_generated/api.d.ts")!;
+    expect(api).toContain(
+      [
+        "export declare const components: {",
+        '  polar: import("@convex-dev/polar/_generated/component.js").ComponentApi<"polar">;',
+        '  limits: import("@convex-dev/rate-limiter/_generated/component.js").ComponentApi<"limits">;',
+        "};",
+      ].join("\n"),
+    );
+    expect(convexModules(["convex/convex.config.ts"])).toEqual([]);
   });
 });
 
@@ -108,10 +135,13 @@ describe.each(combinations)("generate(%o)", ({ frontend, payments, orgs }) => {
       expect(paths).toContain(path);
     }
     expect(paths.some((p) => /^convex\/.+\.test\.ts$/.test(p))).toBe(true);
-    expect(paths.includes("convex/paymentAttempts.ts")).toBe(payments);
+    expect(paths.includes("convex/paymentAttempts.ts")).toBe(payments === "clerk");
+    expect(paths.includes("convex/polarWebhook.ts")).toBe(payments === "polar");
+    expect(tree.get("convex/convex.config.ts")!.includes("app.use(polar)")).toBe(payments === "polar");
     const api = tree.get("convex/_generated/api.d.ts")!;
     for (const module of convexModules(paths)) expect(api).toContain(`typeof ${module.replace(/\W/g, "_")};`);
-    expect(tree.get("convex/schema.ts")!.includes("paymentTables")).toBe(payments);
+    expect(tree.get("convex/schema.ts")!.includes("paymentTables")).toBe(payments === "clerk");
+    expect(api.includes("ComponentApi<\"polar\">")).toBe(payments === "polar");
     expect(tree.get("convex/schema.ts")!.includes("orgTables")).toBe(orgs);
     expect(paths.includes("convex/organizations.ts")).toBe(orgs);
   });
@@ -149,7 +179,7 @@ describe.each(combinations)("generate(%o)", ({ frontend, payments, orgs }) => {
     const env = tree.get(".env.example")!;
     for (const [path, text] of tree) {
       if (!/\.(ts|tsx)$/.test(path) || /\.test\.ts$/.test(path) || path.startsWith("convex/_generated/")) continue;
-      for (const [, name] of text.matchAll(/(?:process\.env|import\.meta\.env)\.([A-Z][A-Z0-9_]+)/g)) {
+      for (const [, name] of text.matchAll(/(?:process\.env|import\.meta\.env|\benv)\.([A-Z][A-Z0-9_]+)/g)) {
         expect(env, `${name} (read in ${path})`).toContain(name);
       }
     }
@@ -296,7 +326,8 @@ describe("generated code and docs", () => {
       ]) {
         expect(readme, needle).toContain(needle);
       }
-      expect(readme.includes("paymentAttempt.updated")).toBe(payments);
+      expect(readme.includes("paymentAttempt.updated")).toBe(payments === "clerk");
+      expect(readme.includes("POLAR_WEBHOOK_SECRET")).toBe(payments === "polar");
     },
   );
 });

@@ -64,7 +64,7 @@ describe("reproduceCommand", () => {
 
   it("writes every project option, so that a later default cannot change the project, and run options only when not their default", () => {
     const command = reproduceCommand("app", defaults());
-    expect(command).toBe("npx create-convex-saas@latest app --frontend=next --payments --no-orgs --pm=npm --yes");
+    expect(command).toBe("npx create-convex-saas@latest app --frontend=next --payments=clerk --no-orgs --pm=npm --yes");
     expect(reproduceCommand("app", { ...defaults(), install: false, git: false })).toContain("--no-install --no-git");
   });
 

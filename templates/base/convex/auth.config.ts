@@ -1,4 +1,5 @@
 import type { AuthConfig } from "convex/server";
+import { env } from "./_generated/server";
 
 // Convex accepts the session tokens of the Clerk instance whose issuer is CLERK_JWT_ISSUER_DOMAIN.
 // Clerk's Convex integration (Clerk Dashboard > Integrations > Convex) makes Clerk's session tokens
@@ -7,7 +8,7 @@ import type { AuthConfig } from "convex/server";
 export default {
   providers: [
     {
-      domain: process.env.CLERK_JWT_ISSUER_DOMAIN!,
+      domain: env.CLERK_JWT_ISSUER_DOMAIN!,
       applicationID: "convex",
     },
   ],

@@ -1,6 +1,7 @@
 import { checkoutsCreate } from "@polar-sh/sdk/funcs/checkoutsCreate.js";
 import { customerSessionsCreate } from "@polar-sh/sdk/funcs/customerSessionsCreate.js";
 import { customersDeleteExternal } from "@polar-sh/sdk/funcs/customersDeleteExternal.js";
+import { HTTPValidationError } from "@polar-sh/sdk/models/errors/httpvalidationerror.js";
 import { v } from "convex/values";
 import { components, internal } from "./_generated/api";
 import { action, type ActionCtx, internalAction, internalQuery } from "./_generated/server";
@@ -26,7 +27,8 @@ export const billingAccount = internalQuery({
   returns: v.object({ ownerId: v.string(), email: v.optional(v.string()) }),
   handler: async (ctx) => {
     const owner = await requireOwner(ctx);
-    if (!can(owner, MANAGE_BILLING)) throw appError({ code: "FORBIDDEN", permission: MANAGE_BILLING });
+    if (!can(owner, MANAGE_BILLING))
+      throw appError({ code: "FORBIDDEN", permission: MANAGE_BILLING });
     const identity = await ctx.auth.getUserIdentity();
     // A user's checkout starts with their email; a team's billing email is typed at checkout.
     const email = owner.kind === "user" ? identity?.email : undefined;
@@ -90,12 +92,25 @@ export const portal = action({
         : { externalCustomerId: account.ownerId, returnUrl },
     );
     if (!session.ok) {
-      if (session.error.name === "ResourceNotFound") throw appError({ code: "NO_BILLING_ACCOUNT" });
+      if (isUnknownCustomer(session.error)) throw appError({ code: "NO_BILLING_ACCOUNT" });
       polarFailed("open the customer portal", session.error);
     }
     return { url: session.value.customerPortalUrl };
   },
 });
+
+/**
+ * Whether Polar refused a customer session because it has no such customer: a 422 on the customer field ("Customer
+ * does not exist.", as polarsource/polar's customer_session/service.py answers), not a 404.
+ */
+function isUnknownCustomer(error: unknown): boolean {
+  return (
+    error instanceof HTTPValidationError &&
+    (error.detail ?? []).some(({ loc }) =>
+      ["customer_id", "external_customer_id"].includes(String(loc[1])),
+    )
+  );
+}
 
 /**
  * Deletes a deleted owner's Polar customer (scheduled on user.deleted and organization.deleted, clerkEvents.ts): Polar
@@ -108,9 +123,15 @@ export const deleteCustomer = internalAction({
   handler: async (_ctx, { owner }) => {
     const client = polarClient();
     if (client === undefined) return null;
-    const deleted = await customersDeleteExternal(client, { externalId: owner.id, anonymize: true });
+    const deleted = await customersDeleteExternal(client, {
+      externalId: owner.id,
+      anonymize: true,
+    });
     if (!deleted.ok && deleted.error.name !== "ResourceNotFound") {
-      console.error(`Could not delete the Polar customer of ${owner.kind} ${owner.id}:`, deleted.error.message);
+      console.error(
+        `Could not delete the Polar customer of ${owner.kind} ${owner.id}:`,
+        deleted.error.message,
+      );
     }
     return null;
   },

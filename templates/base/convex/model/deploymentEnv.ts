@@ -2,6 +2,7 @@
 // where its value comes from and the command that sets it (Convex dashboard → Logs, or `npx convex logs`).
 // CLERK_JWT_ISSUER_DOMAIN is read by auth.config.ts: `convex dev` and `convex deploy` refuse to push without it
 // and print the `convex env set` command themselves.
+import { env } from "../_generated/server";
 
 const variables = {
   CLERK_WEBHOOK_SECRET: {
@@ -27,7 +28,7 @@ export function missingVariableMessage(name: DeploymentVariable): string {
 
 /** The variable's value; when it is not set, logs what to do and returns undefined. */
 export function deploymentEnv(name: DeploymentVariable): string | undefined {
-  const value = process.env[name]?.trim();
+  const value = env[name]?.trim();
   if (value) return value;
   console.error(missingVariableMessage(name));
   return undefined;

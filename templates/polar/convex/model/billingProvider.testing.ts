@@ -35,7 +35,10 @@ function subscription(owner: Owner, plan: string, status: "active" | "canceled")
 }
 
 async function save(ctx: MutationCtx, owner: Owner, stored: StoredSubscription) {
-  await ctx.runMutation(components.polar.lib.insertCustomer, { id: stored.customerId, userId: owner.id });
+  await ctx.runMutation(components.polar.lib.insertCustomer, {
+    id: stored.customerId,
+    userId: owner.id,
+  });
   await ctx.runMutation(components.polar.lib.updateSubscription, { subscription: stored });
 }
 

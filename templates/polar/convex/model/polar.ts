@@ -1,6 +1,7 @@
 import { Polar } from "@convex-dev/polar";
 import { PolarCore } from "@polar-sh/sdk/core.js";
 import { components } from "../_generated/api";
+import { env } from "../_generated/server";
 import { deploymentEnv } from "./deploymentEnv";
 
 /*
@@ -11,7 +12,7 @@ import { deploymentEnv } from "./deploymentEnv";
 
 /** The Polar API a deployment talks to: POLAR_SERVER, "sandbox" (the default) or "production". */
 export function polarServer(): "sandbox" | "production" {
-  const server = process.env.POLAR_SERVER?.trim() || "sandbox";
+  const server = env.POLAR_SERVER?.trim() || "sandbox";
   if (server === "sandbox" || server === "production") return server;
   console.error(`POLAR_SERVER is "${server}": it must be sandbox or production. Using sandbox.`);
   return "sandbox";
@@ -32,5 +33,7 @@ export const polar = new Polar(components.polar, {
 /** A client of Polar's API with POLAR_ORGANIZATION_TOKEN; undefined (and the logs say why) when it is not set. */
 export function polarClient(): PolarCore | undefined {
   const accessToken = deploymentEnv("POLAR_ORGANIZATION_TOKEN");
-  return accessToken === undefined ? undefined : new PolarCore({ accessToken, server: polarServer() });
+  return accessToken === undefined
+    ? undefined
+    : new PolarCore({ accessToken, server: polarServer() });
 }

@@ -1,3 +1,4 @@
+import { env } from "../_generated/server";
 import { PRO_PLAN } from "../plans";
 
 /**
@@ -11,7 +12,7 @@ const productVariables: Record<string, "POLAR_PRO_PRODUCT_IDS"> = {
 /** The ids of the Polar products that sell `plan`, in the order a checkout offers them. */
 export function productIdsOf(plan: string): string[] {
   const variable = productVariables[plan];
-  const ids = variable === undefined ? "" : (process.env[variable] ?? "");
+  const ids = variable === undefined ? "" : (env[variable] ?? "");
   return ids
     .split(",")
     .map((id) => id.trim())

@@ -50,7 +50,10 @@ export function grantsPlan(subscription: StoredSubscription, now: number): boole
  */
 export function grantEnds(subscription: StoredSubscription, now: number): number | undefined {
   if (!grantsPlan(subscription, now)) return undefined;
-  const ends = [at(subscription.endsAt), subscription.status === "trialing" ? at(subscription.trialEnd) : undefined];
+  const ends = [
+    at(subscription.endsAt),
+    subscription.status === "trialing" ? at(subscription.trialEnd) : undefined,
+  ];
   if (subscription.status === "past_due") {
     ends.push(Date.parse(subscription.currentPeriodStart) + PAST_DUE_GRACE_MS);
   }
