@@ -6,7 +6,11 @@ import { components, internal } from "./_generated/api";
 import { internalAction, internalMutation, type MutationCtx } from "./_generated/server";
 import { type OwnerRef, ownerRefValidator } from "./model/clerkEventHandler";
 import { isDeletedOwner } from "./model/owners";
-import { grantEnds, toStoredSubscription } from "./model/polarSubscriptions";
+import {
+  grantEnds,
+  type StoredSubscription,
+  toStoredSubscription,
+} from "./model/polarSubscriptions";
 import { syncPolarSubscriptions } from "./model/syncPolarSubscriptions";
 
 /**
@@ -22,20 +26,36 @@ export function ownerOfExternalId(externalId: string): OwnerRef {
 }
 
 /**
+ * The owner a subscription was bought for: the checkout's `metadata.ownerId` (polar.ts), which Polar copies to the
+ * subscription, else its customer's `external_id` (the Clerk id the checkout created the customer with), else null.
+ * The metadata comes first: when the buyer's email already belongs to a Polar customer, Polar attaches the checkout
+ * to that customer (a team's plan bought by an admin who pays for their own plan too, say).
+ */
+export function ownerIdOf(
+  subscription: StoredSubscription,
+  externalId: string | null,
+): string | null {
+  const ownerId = subscription.metadata.ownerId;
+  return typeof ownerId === "string" ? ownerId : externalId;
+}
+
+/**
  * Applies one subscription from Polar (a webhook's, or the API's in a sync) in one transaction: stores it in the
  * component unless the stored version is newer (by `modified_at`: Polar retries, and does not promise the order of
- * deliveries), then links its customer to the owner it was bought for. That owner is the customer's `external_id`,
- * which the checkout (polar.ts) sets to the owner's Clerk id, else the checkout's `metadata.ownerId` that Polar copies
- * to the subscription (Polar links a checkout to an existing customer with the same email without setting an
- * `external_id`). A deleted owner's customer is not linked again; a customer linked to nobody grants nothing here.
+ * deliveries), then links its customer to the owner it was bought for (ownerIdOf). A deleted owner is not linked
+ * again; a customer linked to nobody grants nothing here.
  */
 export const applySubscription = internalMutation({
   args: { subscription: subscriptionValidator, externalId: v.union(v.string(), v.null()) },
   returns: v.union(v.literal("linked"), v.literal("unlinked")),
   handler: async (ctx, { subscription, externalId }) => {
-    await ctx.runMutation(components.polar.lib.updateSubscription, { subscription });
-    const metadataOwner = subscription.metadata.ownerId;
-    const ownerId = externalId ?? (typeof metadataOwner === "string" ? metadataOwner : null);
+    const ownerId = ownerIdOf(subscription, externalId);
+    // Stored with the owner it is for: billingProvider.ts shows each owner only its own.
+    const metadata =
+      ownerId === null ? subscription.metadata : { ...subscription.metadata, ownerId };
+    await ctx.runMutation(components.polar.lib.updateSubscription, {
+      subscription: { ...subscription, metadata },
+    });
     if (ownerId === null) {
       console.warn(
         `Polar subscription ${subscription.id}: its customer was not created by this app's checkout (no external_id or metadata.ownerId); not linked to an owner.`,

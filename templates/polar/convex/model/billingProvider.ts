@@ -32,17 +32,24 @@ export async function subscriptionsOf(ctx: QueryCtx, owner: Owner): Promise<Subs
     userId: owner.id,
   });
   const now = Date.now();
-  return subscriptions
-    .sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0))
-    .map((subscription) => {
-      const slug = planOfProduct(subscription.productId);
-      const periodEnd = subscription.currentPeriodEnd ?? undefined;
-      return {
-        plan: slug === undefined ? undefined : { slug, name: subscription.product?.name ?? slug },
-        status: subscription.status,
-        is_free_trial: subscription.status === "trialing",
-        period_end: periodEnd === undefined ? undefined : Date.parse(periodEnd),
-        grantsPlan: slug !== undefined && grantsPlan(subscription, now),
-      };
-    });
+  return (
+    subscriptions
+      // A customer can be linked to two owners (ownerIdOf in polarWebhook.ts, which stores the owner in the metadata):
+      // each sees what was bought for it.
+      .filter(
+        ({ metadata }) => typeof metadata.ownerId !== "string" || metadata.ownerId === owner.id,
+      )
+      .sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0))
+      .map((subscription) => {
+        const slug = planOfProduct(subscription.productId);
+        const periodEnd = subscription.currentPeriodEnd ?? undefined;
+        return {
+          plan: slug === undefined ? undefined : { slug, name: subscription.product?.name ?? slug },
+          status: subscription.status,
+          is_free_trial: subscription.status === "trialing",
+          period_end: periodEnd === undefined ? undefined : Date.parse(periodEnd),
+          grantsPlan: slug !== undefined && grantsPlan(subscription, now),
+        };
+      })
+  );
 }
