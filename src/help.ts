@@ -49,6 +49,7 @@ Exit codes: 0 done, 1 failed, 2 usage error, 130 cancelled (Ctrl-C).
 Examples:
   npx create-convex-saas my-app
   npx create-convex-saas my-app --frontend vite --no-payments --pm pnpm --yes
+  npx create-convex-saas my-app --payments polar --orgs
   npx create-convex-saas my-app --template gh:acme/saas-layers/house-style#v2
 
 A private --template repository needs a token in GIGET_AUTH.

@@ -76,6 +76,17 @@ export function nextSteps(
           ] as [string, string],
         ]
       : []),
+    ...(options.payments === "polar"
+      ? [
+          [
+            "",
+            "Polar (sandbox.polar.sh): a Pro product, a token, a webhook to https://<deployment>.convex.site/polar/events; README › Polar",
+          ] as [string, string],
+          [`${exec} convex env set POLAR_PRO_PRODUCT_IDS <product-id>`, ""] as [string, string],
+          [`${exec} convex env set POLAR_ORGANIZATION_TOKEN polar_oat_...`, ""] as [string, string],
+          [`${exec} convex env set POLAR_WEBHOOK_SECRET whsec_...`, ""] as [string, string],
+        ]
+      : []),
     ...(withFrontend ? [[`${run} dev`, "app and backend together"] as [string, string]] : []),
     [`${run} test`, "the backend's own test suite"],
     ...(options.node === 20 ? [["", node20Note()] as [string, string]] : []),

@@ -1,4 +1,4 @@
-// Every frontend × payments combination, for real: the CLI writes and installs it; without keys its build stops with
+// The installed combinations (tests/helpers.ts: every pair of option values), for real: the CLI writes and installs it; without keys its build stops with
 // the env check's message; then its own CI workflow's steps run in order (install, typecheck, lint, format check,
 // tests, build); it must match `convex codegen`, send a signed webhook, and (with a frontend) render in Chromium.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
@@ -89,7 +89,7 @@ const needsNewerNode = (frontend: string) =>
   optionDefs.frontend.choices.some((choice) => choice.value === frontend && choice.nodeLine !== undefined) &&
   nodeLineFor(process.versions.node) < 22;
 
-// Every combination, and one with a --template layer that adds a feature through slots (tests/fixtures/layers).
+// The installed combinations, and one with a --template layer that adds a feature through slots (tests/fixtures/layers).
 const cases: ((typeof installedCombinations)[number] & { template?: string })[] = [
   ...installedCombinations,
   { frontend: "vite", payments: "clerk", orgs: true, template: join(repoRoot, "tests/fixtures/layers/sign-ins") },
@@ -98,7 +98,7 @@ const cases: ((typeof installedCombinations)[number] & { template?: string })[] 
 describe.concurrent.each(cases)(
   "--frontend=$frontend --payments=$payments --orgs=$orgs --template=$template",
   ({ frontend, payments, orgs, template }) => {
-    const name = `app-${frontend}-${payments ? "pay" : "nopay"}${orgs ? "-orgs" : ""}${template ? "-template" : ""}`;
+    const name = `app-${frontend}-${payments}${orgs ? "-orgs" : ""}${template ? "-template" : ""}`;
     const dir = join(root, name);
     const time = (timings[name] = {} as Record<string, number>);
     let path = process.env.PATH!;
@@ -120,7 +120,7 @@ describe.concurrent.each(cases)(
           cliPath,
           name,
           `--frontend=${frontend}`,
-          payments ? "--payments" : "--no-payments",
+          `--payments=${payments}`,
           orgs ? "--orgs" : "--no-orgs",
           "--pm=npm",
           "--no-git",
@@ -185,7 +185,7 @@ describe.concurrent.each(cases)(
         suite: /Duration\s+([\d.]+m?s)/.exec(tests)?.[1] ?? "?",
       };
       const passed = Number(/Tests\s+(\d+) passed/.exec(tests)?.[1] ?? 0);
-      expect(passed, tests).toBeGreaterThanOrEqual(payments ? 20 : 10);
+      expect(passed, tests).toBeGreaterThanOrEqual(payments === "none" ? 10 : 20);
       expect(tests).not.toMatch(/skipped|todo/);
       if (template) expect(tests).toContain("signIns.test.ts");
 
@@ -227,7 +227,7 @@ describe.concurrent.each(cases)(
         if (frontend === "start") {
           // Protected on the server: a signed-out request is redirected before anything renders, to sign-in with
           // the page it asked for (path and search) to come back to.
-          for (const page of payments ? ["dashboard", "dashboard/pro?tab=plans"] : ["dashboard"]) {
+          for (const page of payments === "none" ? ["dashboard"] : ["dashboard", "dashboard/pro?tab=plans"]) {
             const response = await fetch(new URL(page, server.url), { redirect: "manual" });
             const location = `/sign-in?redirect=${encodeURIComponent(`/${page}`)}`;
             expect([response.status, response.headers.get("location")], page).toEqual([307, location]);
@@ -238,7 +238,7 @@ describe.concurrent.each(cases)(
         time.chromium = Date.now() - started;
         expect(page.pageErrors).toEqual([]);
         expect(page.heroHeading.length).toBeGreaterThan(0);
-        expect(page.hasPricing).toBe(payments);
+        expect(page.hasPricing).toBe(payments !== "none");
         expect(page.violations).toEqual({ 1280: [], 390: [] });
         console.log(
           `${name}: Chromium rendered "${page.heroHeading}" (pricing: ${page.hasPricing}, page errors: ${page.pageErrors.length}, axe violations: 0)`,
@@ -249,8 +249,8 @@ describe.concurrent.each(cases)(
 
       // Every signed-in page and state the project's rendered UI tests leave, in this frontend's built styles, at
       // both widths (UI_SCREENSHOTS=dir also saves a screenshot of each, to check by eye). Once per frontend, with
-      // every feature: its tests render every page and state the others have.
-      if (!(payments && orgs) || template) return;
+      // every feature: its tests render every page and state the others have; and the Polar pages, with teams.
+      if (payments === "none" || !orgs || template) return;
       const started = Date.now();
       const pages = await snapshotPages(dir, { PATH: path });
       const shots = process.env.UI_SCREENSHOTS && join(process.env.UI_SCREENSHOTS, name);

@@ -9,7 +9,8 @@ import semver from "semver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { commands } from "../src/package-manager.js";
 import type { PackageManager } from "../src/options.js";
-import { cliPath, removeDir, runChecked, tempDir } from "./helpers.js";
+import { codegenArgs, fakeConvexDeployment } from "./fake-convex-deployment.js";
+import { cliPath, readTree, removeDir, runChecked, tempDir } from "./helpers.js";
 
 const root = tempDir("ccs-pm-");
 afterAll(() => removeDir(root), 300_000);
@@ -212,10 +213,17 @@ describe.concurrent("every package manager on Node 20 and 24", () => {
 
         const [execFile, ...execArgs] = exec.split(" ") as [string, ...string[]];
         const [runFile, ...runArgs] = run.split(" ") as [string, ...string[]];
-        await runChecked(execFile, [...execArgs, "convex", "codegen", "--system-udfs", "--typecheck", "disable"], {
-          cwd: dir,
-          env,
-        });
+        const written = readTree(join(dir, "convex/_generated"));
+        const deployment = await fakeConvexDeployment();
+        try {
+          await runChecked(execFile, [...execArgs, ...codegenArgs(deployment.url)], {
+            cwd: dir,
+            env: { ...env, CI: "1" },
+          });
+        } finally {
+          await deployment.close();
+        }
+        expect(readTree(join(dir, "convex/_generated"))).toEqual(written);
         await runChecked(runFile, [...runArgs, "typecheck"], { cwd: dir, env });
         const tests = await runChecked(runFile, [...runArgs, "test"], { cwd: dir, env });
         const passed = /Tests\s+(\d+) passed/.exec(tests);

@@ -141,7 +141,7 @@ describe.each(combinations)("generate(%o)", ({ frontend, payments, orgs }) => {
     const api = tree.get("convex/_generated/api.d.ts")!;
     for (const module of convexModules(paths)) expect(api).toContain(`typeof ${module.replace(/\W/g, "_")};`);
     expect(tree.get("convex/schema.ts")!.includes("paymentTables")).toBe(payments === "clerk");
-    expect(api.includes("ComponentApi<\"polar\">")).toBe(payments === "polar");
+    expect(api.includes('ComponentApi<"polar">')).toBe(payments === "polar");
     expect(tree.get("convex/schema.ts")!.includes("orgTables")).toBe(orgs);
     expect(paths.includes("convex/organizations.ts")).toBe(orgs);
   });

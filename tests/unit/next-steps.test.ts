@@ -19,6 +19,14 @@ describe("next steps", () => {
     expect(steps).toContain("pnpm test");
   });
 
+  it("with Polar, name the deployment variables Polar needs; with Clerk Billing, none", () => {
+    const polar = nextSteps(dir, projectOptions({ payments: "polar" }), true, "/work").join("\n");
+    for (const name of ["POLAR_PRO_PRODUCT_IDS", "POLAR_ORGANIZATION_TOKEN", "POLAR_WEBHOOK_SECRET", "/polar/events"]) {
+      expect(polar).toContain(name);
+    }
+    expect(nextSteps(dir, projectOptions(), true, "/work").join("\n")).not.toContain("POLAR");
+  });
+
   it("on the Node 20 line, end with one line on Node 20's end of life and what Node 22 gives", () => {
     const steps = nextSteps(dir, projectOptions({ node: 20 }), true, "/work", "20.19.0");
     const notes = steps.filter((line) => /end-of-life/.test(line));

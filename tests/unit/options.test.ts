@@ -11,7 +11,8 @@ import {
   projectValues,
   selectedLayers,
 } from "../../src/options.js";
-import { combinations, templatesDir } from "../helpers.js";
+import { layerNames } from "../../src/generate.js";
+import { combinations, installedCombinations, templatesDir } from "../helpers.js";
 
 describe("option declarations", () => {
   it("name a template folder for every layer they select", () => {
@@ -67,5 +68,37 @@ describe("project options", () => {
     expect(project).not.toHaveProperty("install");
     expect(project).not.toHaveProperty("git");
     for (const key of projectOptionKeys) expect(optionDefs[key].scope).toBe("project");
+  });
+});
+
+describe("the combinations the integration test installs", () => {
+  const keys = ["frontend", "payments", "orgs"] as const;
+
+  it("hold every pair of values of two options, the defaults' combination, and Polar with every frontend", () => {
+    for (const [i, a] of keys.entries()) {
+      for (const b of keys.slice(i + 1)) {
+        for (const combination of combinations) {
+          const pair = { [a]: combination[a], [b]: combination[b] };
+          expect(installedCombinations, JSON.stringify(pair)).toContainEqual(expect.objectContaining(pair));
+        }
+      }
+    }
+    const { frontend, payments, orgs } = defaults();
+    expect(installedCombinations).toContainEqual({ frontend, payments, orgs });
+    for (const { value } of optionDefs.frontend.choices) {
+      expect(installedCombinations).toContainEqual(expect.objectContaining({ frontend: value, payments: "polar" }));
+    }
+    expect(installedCombinations).toContainEqual(expect.objectContaining({ payments: "polar", orgs: true }));
+  });
+
+  it("build every layer and overlay, and each React frontend with every feature", () => {
+    const built = new Set(installedCombinations.flatMap((combination) => layerNames({ ...combination, pm: "npm" })));
+    for (const layer of builtInLayerNames()) {
+      if (["pnpm", "yarn"].includes(layer)) continue; // tests/pm-and-node.test.ts installs with each manager
+      expect(built, layer).toContain(layer);
+    }
+    for (const frontend of ["next", "vite", "start"] as const) {
+      expect(installedCombinations).toContainEqual({ frontend, payments: "clerk", orgs: true });
+    }
   });
 });

@@ -91,6 +91,7 @@ export function toStoredSubscription(subscription: PolarSubscription): StoredSub
     // Kept empty: the customer's cancellation comment and custom fields are personal data this app does not use.
     customerCancellationReason: subscription.customerCancellationReason,
     customerCancellationComment: null,
+    customFieldData: {},
     metadata: subscription.metadata,
   };
 }
