@@ -196,8 +196,11 @@ describe.each(combinations)("generate(%o)", ({ frontend, payments, orgs }) => {
 
 describe("layers: a feature is one layer", () => {
   const frontendLayers = new Set(optionDefs.frontend.choices.flatMap((choice) => choice.layers));
+  // The layers of the features: every project option but the frontend and the package manager.
   const featureLayers = new Set(
-    Object.values(optionDefs).flatMap((def) => (def.kind === "boolean" ? (def.layers ?? []) : [])),
+    Object.values(optionDefs)
+      .filter((def) => def.scope === "project" && def !== optionDefs.frontend && def !== optionDefs.pm)
+      .flatMap((def) => (def.kind === "boolean" ? (def.layers ?? []) : def.choices.flatMap((c) => c.layers))),
   );
 
   it("applies base, the frontend, the features, the package manager, then the overlays where a frontend meets a feature", () => {
