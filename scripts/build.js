@@ -50,8 +50,8 @@ await Promise.all([
 ]);
 
 // dist/templates.br: every folder of templates/ (the built-in layers and _convex_generated), read by builtInFolder in
-// src/layers.ts. A 4-byte little-endian length, then that many bytes of JSON
-// { folder: { at, size, files: [[path, byteLength], ...] } }, then each folder's files, concatenated in that order and
+// src/layers.ts. A 4-byte little-endian length, then that many bytes of brotli-compressed JSON
+// { folder: { at, size, files: [[path, byteLength], ...] } } (the paths are a tenth of the package), then each folder's files, concatenated in that order and
 // compressed with brotli (quality 11) on their own: `size` bytes from offset `at` after the JSON. So a run decompresses
 // only the layers it uses. Paths follow the rules of listFiles there: every file, `/`-separated, sorted.
 const templates = new URL("../templates/", import.meta.url);
@@ -84,7 +84,12 @@ for (const folder of readdirSync(templates, { withFileTypes: true }).filter((e) 
   chunks.push(compressed);
   at += compressed.length;
 }
-const headerBytes = Buffer.from(JSON.stringify(header));
+const headerBytes = zlib.brotliCompressSync(Buffer.from(JSON.stringify(header)), {
+  params: {
+    [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+    [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+  },
+});
 const length = Buffer.alloc(4);
 length.writeUInt32LE(headerBytes.length);
 writeFileSync(new URL("../dist/templates.br", import.meta.url), Buffer.concat([length, headerBytes, ...chunks]));

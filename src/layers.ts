@@ -94,7 +94,10 @@ function openArchive(): NonNullable<typeof archive> {
   if (!archive) {
     const bytes = readFileSync(archivePath);
     const start = 4 + bytes.readUInt32LE(0);
-    const header = JSON.parse(bytes.toString("utf8", 4, start)) as Record<string, Folder>;
+    // Loaded here, not imported at the top: --help and --version never load zlib.
+    const { brotliDecompressSync } = process.getBuiltinModule("node:zlib");
+    const json = brotliDecompressSync(bytes.subarray(4, start)).toString("utf8");
+    const header = JSON.parse(json) as Record<string, Folder>;
     archive = { bytes, start, folders: new Map(Object.entries(header)) };
   }
   return archive;
@@ -109,7 +112,6 @@ export function builtInFolder(name: string): Map<string, string> | undefined {
   const { bytes, start, folders } = openArchive();
   const folder = folders.get(name);
   if (!folder) return undefined;
-  // Loaded here, not imported at the top: --help and --version never load zlib.
   const { brotliDecompressSync } = process.getBuiltinModule("node:zlib");
   const files = brotliDecompressSync(bytes.subarray(start + folder.at, start + folder.at + folder.size));
   let offset = 0;
