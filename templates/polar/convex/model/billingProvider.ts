@@ -42,10 +42,14 @@ export async function subscriptionsOf(ctx: QueryCtx, owner: Owner): Promise<Subs
       .sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0))
       .map((subscription) => {
         const slug = planOfProduct(subscription.productId);
-        const periodEnd = subscription.currentPeriodEnd ?? undefined;
+        // Canceled at the period end, Polar keeps it active until `ends_at`: the UI says it ends then, as with
+        // Clerk's canceled items.
+        const ending = subscription.status === "active" && subscription.endsAt != null;
+        const periodEnd =
+          (ending ? subscription.endsAt : subscription.currentPeriodEnd) ?? undefined;
         return {
           plan: slug === undefined ? undefined : { slug, name: subscription.product?.name ?? slug },
-          status: subscription.status,
+          status: ending ? "canceled" : subscription.status,
           is_free_trial: subscription.status === "trialing",
           period_end: periodEnd === undefined ? undefined : Date.parse(periodEnd),
           grantsPlan: slug !== undefined && grantsPlan(subscription, now),

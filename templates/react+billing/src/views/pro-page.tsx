@@ -9,16 +9,16 @@ import { Placeholder } from "../components/panel";
 import { PlanPricingTable } from "../components/plan-pricing-table";
 import { ProContent } from "../components/pro/pro-content";
 import { Upgrade } from "../components/pro/upgrade";
-import { useSyncFromClerk } from "../lib/clerk-sync";
-import { ACTIVATION_WAIT_MS, proPageState, sessionPlanCheck } from "../lib/pro-access";
-import { useAuth } from "../platform";
+import { PlanNotArrived, usePlanOnItsWay } from "../lib/plan-on-its-way";
+import { ACTIVATION_WAIT_MS, proPageState } from "../lib/pro-access";
 
 /**
  * The Pro page. Convex decides (lib/pro-access.ts): the content shows when `api.subscriptions.current` grants
  * PRO_PLAN to the active owner (you, or your active team), the same check `api.pro.content` makes. The frontend's
- * server only checks that you are signed in. Clerk's session, asked about the same owner, is a hint: when it has the
- * plan and Convex does not yet, the page asks Convex to sync from Clerk and says the plan is activating, then what
- * to check. What fails shows under the page's title.
+ * server only checks that you are signed in. The billing provider gives a hint (lib/plan-on-its-way.tsx: Clerk's
+ * session, or the checkout the buyer returns from): when it says the plan is on its way and Convex does not have it
+ * yet, the page asks Convex to sync and says the plan is activating, then what to check. What fails shows under the
+ * page's title.
  */
 export function ProPage() {
   return (
@@ -44,16 +44,13 @@ export function ProPage() {
 
 function ProGate() {
   const plans = useQuery(api.subscriptions.current);
-  const { has, orgId } = useAuth();
   const convexOnPlan =
     plans === undefined ? undefined : (plans?.activePlans.includes(PRO_PLAN) ?? false);
-  const sessionOnPlan = has(sessionPlanCheck(PRO_PLAN, orgId));
-  // The owner whose plan Clerk has and Convex has not (yet): switching team starts the wait over.
-  const awaited = convexOnPlan === false && sessionOnPlan ? (orgId ?? "user") : null;
-  useSyncFromClerk(awaited);
+  // What the provider says is on its way and Convex lacks (yet): when it changes, the wait starts over.
+  const awaited = usePlanOnItsWay(PRO_PLAN, convexOnPlan);
   const waitedMs = useWaitedMs(awaited);
 
-  switch (proPageState({ convexOnPlan, sessionOnPlan, waitedMs })) {
+  switch (proPageState({ convexOnPlan, planOnItsWay: awaited !== null, waitedMs })) {
     case "loading":
       return <Loading />;
     case "onPlan":
@@ -94,7 +91,7 @@ function Loading() {
 }
 
 /**
- * Clerk's session has the plan, Convex not yet. One live region for both states, so a screen reader hears the
+ * The provider says the plan is on its way, Convex does not have it yet. One live region for both states, so a screen reader hears the
  * message change when the wait is over.
  */
 function Activation({ waitedOut }: { waitedOut: boolean }) {
@@ -106,17 +103,7 @@ function Activation({ waitedOut }: { waitedOut: boolean }) {
         role="status"
       >
         {waitedOut ? (
-          <>
-            <p className="font-medium text-zinc-900">
-              Clerk has recorded the payment for this plan, but it has not reached this app yet.
-            </p>
-            <p className="mt-2">
-              This page updates by itself once it does. If you run this app, check that the Clerk
-              webhook endpoint is subscribed to the billing events (<code>subscription.*</code>,{" "}
-              <code>subscriptionItem.*</code> and <code>paymentAttempt.*</code>), and that
-              CLERK_WEBHOOK_SECRET and CLERK_SECRET_KEY are set on the Convex deployment.
-            </p>
-          </>
+          <PlanNotArrived />
         ) : (
           <p className="flex items-center gap-3">
             <span className="size-2 animate-pulse rounded-full bg-amber-500" aria-hidden="true" />
