@@ -27,8 +27,9 @@ export const billingAccount = internalQuery({
   returns: v.object({ ownerId: v.string(), email: v.optional(v.string()) }),
   handler: async (ctx) => {
     const owner = await requireOwner(ctx);
-    if (!can(owner, MANAGE_BILLING))
+    if (!can(owner, MANAGE_BILLING)) {
       throw appError({ code: "FORBIDDEN", permission: MANAGE_BILLING });
+    }
     const identity = await ctx.auth.getUserIdentity();
     // A user's checkout starts with their email; a team's billing email is typed at checkout.
     const email = owner.kind === "user" ? identity?.email : undefined;
