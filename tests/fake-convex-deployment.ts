@@ -197,7 +197,8 @@ async function evaluateModule(
   dependencies: string[],
   evaluated: ReadonlyMap<string, DefinitionMetadata>,
 ): Promise<ExportedDefinition> {
-  let source = module.source;
+  // Its source map is not sent: without the comment that names it, nothing tries to read it.
+  let source = module.source.replace(/^\/\/# sourceMappingURL=.*$/m, "");
   for (const [index, dependency] of dependencies.entries()) {
     const specifier = `./_componentDeps/${Buffer.from(dependency).toString("base64url")}`;
     const stub = `${id}-dep${index}.mjs`;
