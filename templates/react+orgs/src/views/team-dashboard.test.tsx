@@ -64,3 +64,5 @@ describe("the dashboard, with a team active", () => {
     expect(await within(await projects()).findByText(/Syncing your team from Clerk/)).toBeTruthy();
   });
 });
+
+// @slot tests
