@@ -1,5 +1,4 @@
 // create-convex-saas: main() is the list of steps; each step lives in its own module with only the inputs it needs.
-import { readFileSync } from "node:fs";
 import { parseArgv, type ParsedArgs } from "./args.js";
 import { helpText } from "./help.js";
 import { cancelled, EXIT, nothingWritten, Refusal } from "./refusal.js";
@@ -20,9 +19,9 @@ import {
 import { chooseTarget } from "./target.js";
 import { isTerminal, useStdioStreams, writeOut } from "./terminal.js";
 import { say, type Ui } from "./ui.js";
+import { generatorVersion } from "./version.js";
 
-const version = (): string =>
-  (JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string }).version;
+const version = generatorVersion;
 
 export async function main(argv = process.argv.slice(2)): Promise<number> {
   let args: ParsedArgs;

@@ -5,8 +5,10 @@ import { builtInLayer, builtInLayerNames, projectPath, type Layer } from "./laye
 import { selectedLayers, type ProjectOptions } from "./options.js";
 import { commands } from "./package-manager.js";
 import { packageJsonText } from "./package-json.js";
+import { RECORD_PATH, recordText } from "./record.js";
 import { routeTree } from "./route-tree.js";
 import { fillSlots, parseSlotPart, type SlotPart } from "./slots.js";
+import { generatorVersion } from "./version.js";
 import { nodeLines } from "./versions.js";
 
 export type FileTree = Map<string, string>;
@@ -95,6 +97,12 @@ export function composeLayers(layers: readonly Layer[], options: ProjectOptions)
   return new Map([...tree].sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
-export function generate(options: ProjectOptions, extraLayers: readonly Layer[] = []): FileTree {
-  return composeLayers([...layerNames(options).map(builtInLayer), ...extraLayers], options);
+/**
+ * The project for `options`, with `extraLayers` (a --template layer, whose source is `template`) applied last, and
+ * convex-saas.json recording what made it (src/record.ts).
+ */
+export function generate(options: ProjectOptions, extraLayers: readonly Layer[] = [], template?: string): FileTree {
+  const tree = composeLayers([...layerNames(options).map(builtInLayer), ...extraLayers], options);
+  tree.set(RECORD_PATH, recordText(tree, options, generatorVersion(), template));
+  return new Map([...tree].sort(([a], [b]) => (a < b ? -1 : 1)));
 }

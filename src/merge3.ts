@@ -113,12 +113,14 @@ const sameLines = (a: readonly string[], b: readonly string[]) =>
 /**
  * Merges the owner's edits (`theirs`, against `base`) with the generator's (`ours`, against the same `base`).
  * `markers`: write git-style conflict markers at each conflict instead of keeping the owner's lines there.
+ * `union`: where both sides only inserted lines at the same place (each added an entry at the end of the same list,
+ * say), keep the owner's lines, then the generator's, instead of a conflict.
  */
 export function merge3(
   base: string,
   theirs: string,
   ours: string,
-  { markers = false }: { markers?: boolean } = {},
+  { markers = false, union = false }: { markers?: boolean; union?: boolean } = {},
 ): MergeResult {
   const [b, t, o] = [lines(base), lines(theirs), lines(ours)];
   const tagged = [
@@ -150,8 +152,10 @@ export function merge3(
     const ourChanges = group.filter((entry) => entry.side === "ours").map((entry) => entry.change);
     const theirLines = sideLines(b, t, theirChanges, start, end);
     const ourLines = sideLines(b, o, ourChanges, start, end);
+    const insertsOnly = start === end;
     if (ourChanges.length === 0 || sameLines(theirLines, ourLines)) out.push(...theirLines);
     else if (theirChanges.length === 0) out.push(...ourLines);
+    else if (union && insertsOnly) out.push(...theirLines, ...ourLines);
     else {
       conflicts.push({ line: start + 1, base: b.slice(start, end), theirs: theirLines, ours: ourLines });
       if (markers) {

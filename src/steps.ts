@@ -75,7 +75,7 @@ export async function loadTemplate(args: TemplateArgs, ui: Ui | undefined, signa
 /** The project in memory, with the template layer applied last. */
 export function generateProject(project: ProjectOptions, layers: Layer[], template?: string): FileTree {
   try {
-    return generate(project, layers);
+    return generate(project, layers, template);
   } catch (error) {
     // A template layer whose package.json names a dependency the version map does not have.
     if (error instanceof LayerError)

@@ -59,6 +59,20 @@ describe("merge3(base, theirs, ours)", () => {
     expect(inserts.conflicts).toEqual([{ line: 2, base: [], theirs: ["mine"], ours: ["new"] }]);
   });
 
+  it("with union, keeps both sides' insertions at the same place, the owner's first; a replacement still conflicts", () => {
+    const theirs = text("a", "b", "c", "d", "e", "f", "my table");
+    const ours = text("a", "b", "c", "d", "e", "f", "teams table");
+    expect(merge3(base, theirs, ours, { union: true })).toEqual({
+      text: text("a", "b", "c", "d", "e", "f", "my table", "teams table"),
+      conflicts: [],
+    });
+    expect(merge3(base, theirs, ours).conflicts).toHaveLength(1);
+    const replaced = merge3(base, text("a", "b", "mine", "d", "e", "f"), text("a", "b", "new", "d", "e", "f"), {
+      union: true,
+    });
+    expect(replaced.conflicts).toHaveLength(1);
+  });
+
   it("writes git-style markers at each conflict when asked", () => {
     const merged = merge3(base, text("a", "b", "mine", "d", "e", "f"), text("a", "b", "new", "d", "e", "f"), {
       markers: true,
