@@ -18,12 +18,20 @@ import {
 } from "./steps.js";
 import { chooseTarget } from "./target.js";
 import { isTerminal, useStdioStreams, writeOut } from "./terminal.js";
+import { runAdd } from "./add-command.js";
 import { say, type Ui } from "./ui.js";
 import { generatorVersion } from "./version.js";
 
 const version = generatorVersion;
 
 export async function main(argv = process.argv.slice(2)): Promise<number> {
+  if (argv[0] === "add") {
+    try {
+      return await runAdd(argv.slice(1));
+    } catch (error) {
+      return report(error, undefined);
+    }
+  }
   let args: ParsedArgs;
   try {
     args = parseArgv(argv);

@@ -32,6 +32,7 @@ function fillPlaceholders(text: string, options: ProjectOptions): string {
     name: options.name,
     pm: options.pm,
     node: nodeLines[options.node].readme,
+    version: generatorVersion(),
     ...commands[options.pm],
   };
   return text.replace(/\{\{(\w+)\}\}/g, (match, key: string) => values[key] ?? match);

@@ -33,6 +33,7 @@ ESLint + Prettier, a GitHub Actions workflow, vercel.json and AGENTS.md.
 Usage:
   npm create convex-saas@latest [directory] -- [options]
   npx create-convex-saas [directory] [options]
+  npx create-convex-saas add <teams|clerk|polar|next|vite|start>   in a project: add a feature (add --help)
 
   directory  where to create the project ("." for the current one); its name becomes the package name
              (made valid, or set with --name)

@@ -103,9 +103,10 @@ export interface Plan {
 /**
  * What writing `tree` into `dir` would do to each file. Nothing is ever written through a symbolic link: a link, a
  * folder or a special file where the project needs a file or folder is a refusal. Existing files are overwritten
- * only with `overwrite`; .gitignore, .env.example and README.md are merged (see merge.ts).
+ * only with `overwrite`; .gitignore, .env.example and README.md are merged (see merge.ts) unless `extend` is false
+ * (`add` writes them merged already).
  */
-export function planWrite(dir: string, tree: FileTree, { overwrite = false } = {}): Plan {
+export function planWrite(dir: string, tree: FileTree, { overwrite = false, extend = true } = {}): Plan {
   const plan: Plan = { dir, files: [], refusals: [] };
   let present: Set<string>;
   try {
@@ -163,8 +164,9 @@ export function planWrite(dir: string, tree: FileTree, { overwrite = false } = {
       } catch (error) {
         throw unreadable(error, `${dir}/${path}`);
       }
-      const merged = mergedPaths.has(path) ? mergeFile(path, theirs, contents) : contents;
-      const action = merged === theirs ? "unchanged" : mergedPaths.has(path) ? "merge" : "overwrite";
+      const extended = extend && mergedPaths.has(path);
+      const merged = extended ? mergeFile(path, theirs, contents) : contents;
+      const action = merged === theirs ? "unchanged" : extended ? "merge" : "overwrite";
       plan.files.push({ path, action, contents: merged });
     }
   }
