@@ -6,13 +6,14 @@ import { parseArgs } from "node:util";
 import { features, optionsWith, planAdd, type PlannedChange } from "./add.js";
 import { generate } from "./generate.js";
 import type { Conflict } from "./merge3.js";
+import { nextSteps } from "./next-steps.js";
 import { commands } from "./package-manager.js";
 import type { ProjectOptions } from "./options.js";
 import { parseRecord, RECORD_PATH } from "./record.js";
 import { EXIT, Refusal, usage } from "./refusal.js";
 import { installDependencies } from "./steps.js";
 import { say } from "./ui.js";
-import { planWrite, unwrittenMessage, writePlan } from "./write.js";
+import { planWrite, spaceNeeded, unwrittenMessage, writePlan } from "./write.js";
 
 export const addHelp = `Usage: npx create-convex-saas add <${features.map((f) => f.word).join("|")}> [options]
 Run in a project made by create-convex-saas (it has ${RECORD_PATH}). Adds teams, a payments provider (to a project
@@ -78,7 +79,7 @@ const verbs: Record<PlannedChange["action"], string> = {
   conflict: "CONFLICT  ",
 };
 
-export async function runAdd(argv: readonly string[], dir = process.cwd()): Promise<number> {
+export async function runAdd(argv: readonly string[], signal: AbortSignal, dir = process.cwd()): Promise<number> {
   let values;
   let positionals;
   try {
@@ -145,10 +146,30 @@ export async function runAdd(argv: readonly string[], dir = process.cwd()): Prom
 
   const tree = new Map(plan.changes.map((change) => [change.path, change.contents]));
   tree.set(RECORD_PATH, plan.ours.get(RECORD_PATH)!);
-  const written = await writePlan(planWrite(dir, tree, { overwrite: true, extend: false }));
-  if (written.status !== "written") throw new Refusal(unwrittenMessage(written), EXIT.failed);
+  const writing = planWrite(dir, tree, { overwrite: true, extend: false });
+  if (writing.refusals.length > 0) {
+    throw new Refusal(
+      `Cannot write:\n${writing.refusals.map((r) => `  ${r}`).join("\n")}\nNothing was written.`,
+      EXIT.usage,
+    );
+  }
+  const space = spaceNeeded(writing);
+  if (space && space.needed > space.free) {
+    throw new Refusal(
+      `Not enough free space: add needs about ${Math.ceil(space.needed / 1024)} KB. Nothing was written.`,
+      EXIT.failed,
+    );
+  }
+  const written = await writePlan(writing, { signal });
+  if (written.status !== "written") {
+    throw new Refusal(unwrittenMessage(written), written.status === "cancelled" ? EXIT.cancelled : EXIT.failed);
+  }
   say(`Added ${feature.word}: ${plan.changes.length} files changed, ${RECORD_PATH} updated.`);
-  if (values.install) await installDependencies(grown.pm, { dir, where: dir }, undefined, new AbortController().signal);
+  if (values.install) await installDependencies(grown.pm, { dir, where: dir }, undefined, signal);
   else say(`Install the new dependencies with: ${commands[grown.pm].install}`);
+  // What the feature needs set up: the next steps a project with it has and this one had not.
+  const before = new Set(nextSteps(dir, record.options as ProjectOptions, true, dir));
+  const steps = nextSteps(dir, grown, true, dir).filter((step) => !before.has(step));
+  if (steps.length > 0) say(`Next steps for ${feature.word}:\n${steps.map((step) => `  ${step}`).join("\n")}`);
   return conflicts.length > 0 ? EXIT.failed : EXIT.done;
 }

@@ -26,10 +26,16 @@ const version = generatorVersion;
 
 export async function main(argv = process.argv.slice(2)): Promise<number> {
   if (argv[0] === "add") {
+    // Ctrl-C aborts the write, which takes back what it wrote.
+    const cancel = new AbortController();
+    const onInterrupt = () => cancel.abort();
+    process.on("SIGINT", onInterrupt);
     try {
-      return await runAdd(argv.slice(1));
+      return await runAdd(argv.slice(1), cancel.signal);
     } catch (error) {
       return report(error, undefined);
+    } finally {
+      process.off("SIGINT", onInterrupt);
     }
   }
   let args: ParsedArgs;

@@ -1,7 +1,7 @@
 // The installed combinations (tests/helpers.ts: every pair of option values), for real: the CLI writes and installs it; without keys its build stops with
 // the env check's message; then its own CI workflow's steps run in order (install, typecheck, lint, format check,
 // tests, build); it must match `convex codegen`, send a signed webhook, and (with a frontend) render in Chromium.
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { delimiter, join } from "node:path";
 import { execa, type Options } from "execa";
 import { afterAll, describe, expect, it } from "vitest";
@@ -262,3 +262,66 @@ describe.concurrent.each(cases)(
     });
   },
 );
+
+// `add teams` on a project its owner edited, for real: the CLI installs what the feature needs, then the project's
+// own checks pass, and convex/_generated is what Convex's codegen writes for the merged project.
+describe("add", () => {
+  it(
+    "teams, on an edited Vite project with Clerk Billing: installs, type-checks, lints, passes its suites, builds",
+    { timeout: 30 * 60_000 },
+    async () => {
+      const name = "app-vite-clerk-add-teams";
+      const dir = join(root, name);
+      const time = (timings[name] = {} as Record<string, number>);
+      const run = async (phase: string, file: string, args: string[], env: Record<string, string> = {}) => {
+        const started = Date.now();
+        try {
+          return await runChecked(file, args, { cwd: dir, env: { PATH: process.env.PATH!, ...env } });
+        } finally {
+          time[phase] = Date.now() - started;
+        }
+      };
+      await runChecked(
+        "node",
+        [cliPath, name, "--frontend=vite", "--payments=clerk", "--no-orgs", "--no-install", "--no-git"],
+        { cwd: root },
+      );
+      const git = (...args: string[]) =>
+        runChecked("git", ["-c", "user.name=Owner", "-c", "user.email=owner@example.com", ...args], { cwd: dir });
+      await git("init", "-q");
+      await git("add", "-A");
+      await git("commit", "-qm", "as generated");
+      const edit = (path: string, change: (text: string) => string) =>
+        writeFileSync(join(dir, path), change(readFileSync(join(dir, path), "utf8")));
+      edit("convex/schema.ts", (text) =>
+        text.replace(/\n\}\);\n$/, '\n  notes: defineTable({ text: v.string() }).index("by_text", ["text"]),\n});\n'),
+      );
+      edit("README.md", (text) => `${text}\n## Our release process\n\nTag, then deploy.\n`);
+      edit("src/components/landing/hero.tsx", (text) =>
+        text.replace("Ship your SaaS, not its plumbing", "Notes for busy teams"),
+      );
+      await git("commit", "-qam", "the owner's edits");
+
+      const added = await run("add+install", "node", [cliPath, "add", "teams"], {
+        npm_config_prefer_offline: "true",
+        npm_config_audit: "false",
+        npm_config_fund: "false",
+      });
+      expect(added).toContain("Added teams");
+      const schema = readFileSync(join(dir, "convex/schema.ts"), "utf8");
+      expect(schema).toContain("notes: defineTable");
+      expect(schema).toContain("...orgTables");
+      for (const script of workflowChecks("vite")) {
+        await run(script, "npm", ["run", script], script === "build" ? placeholderBuildEnv.vite : {});
+      }
+      const written = readTree(join(dir, "convex/_generated"));
+      const deployment = await fakeConvexDeployment();
+      try {
+        await run("codegen", "npx", codegenArgs(deployment.url), { CI: "1" });
+      } finally {
+        await deployment.close();
+      }
+      expect(readTree(join(dir, "convex/_generated"))).toEqual(written);
+    },
+  );
+});
