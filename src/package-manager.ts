@@ -9,13 +9,16 @@ export interface PackageManagerCommands {
   run: string;
   /** Prefix to run a binary installed in the project: `npx convex dev`, `pnpm exec convex dev`. */
   exec: string;
+  /** Prefix to run a package from the registry without installing it: `npx create-convex-saas@1.0.0 add teams`. */
+  dlx: string;
 }
 
 export const commands: Record<PackageManager, PackageManagerCommands> = {
-  npm: { install: "npm install", run: "npm run", exec: "npx" },
-  pnpm: { install: "pnpm install", run: "pnpm", exec: "pnpm exec" },
-  yarn: { install: "yarn install", run: "yarn", exec: "yarn" },
-  bun: { install: "bun install", run: "bun run", exec: "bunx" },
+  npm: { install: "npm install", run: "npm run", exec: "npx", dlx: "npx" },
+  pnpm: { install: "pnpm install", run: "pnpm", exec: "pnpm exec", dlx: "pnpm dlx" },
+  // Yarn 2+ (yarn 1 has no dlx: npx works with it).
+  yarn: { install: "yarn install", run: "yarn", exec: "yarn", dlx: "yarn dlx" },
+  bun: { install: "bun install", run: "bun run", exec: "bunx", dlx: "bunx" },
 };
 
 /** The package manager that ran us, from `npm_config_user_agent` ("pnpm/9.1.0 npm/? node/v20…"). */

@@ -1,5 +1,8 @@
-// This package's version, from its package.json (one level above src/ and dist/ alike).
+// This package's version, from its package.json (one level above src/ and dist/ alike), read once.
 import { readFileSync } from "node:fs";
 
+let version: string | undefined;
+
 export const generatorVersion = (): string =>
-  (JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string }).version;
+  (version ??= (JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string })
+    .version);

@@ -45,6 +45,7 @@ describe("start-up", () => {
       expect.stringMatching(/\/dist\/templates\.br$/),
     ]);
     expect(reads.filter((path) => !/\/(create-convex-saas\.cjs|cli\.cjs|templates\.br)$/.test(path))).toEqual([
+      expect.stringMatching(/\/package\.json$/), // the version, for convex-saas.json
       expect.stringMatching(/\/app$/), // the check that the target folder is empty
     ]);
   });

@@ -296,11 +296,11 @@ describe("package managers", () => {
       expect(generate(projectOptions({ pm })).has("pnpm-workspace.yaml")).toBe(false);
   });
 
-  it("know each manager's install, run and exec commands", () => {
-    expect(commands.npm).toEqual({ install: "npm install", run: "npm run", exec: "npx" });
-    expect(commands.pnpm).toEqual({ install: "pnpm install", run: "pnpm", exec: "pnpm exec" });
-    expect(commands.yarn).toEqual({ install: "yarn install", run: "yarn", exec: "yarn" });
-    expect(commands.bun).toEqual({ install: "bun install", run: "bun run", exec: "bunx" });
+  it("know each manager's install, run, exec and dlx commands", () => {
+    expect(commands.npm).toEqual({ install: "npm install", run: "npm run", exec: "npx", dlx: "npx" });
+    expect(commands.pnpm).toEqual({ install: "pnpm install", run: "pnpm", exec: "pnpm exec", dlx: "pnpm dlx" });
+    expect(commands.yarn).toEqual({ install: "yarn install", run: "yarn", exec: "yarn", dlx: "yarn dlx" });
+    expect(commands.bun).toEqual({ install: "bun install", run: "bun run", exec: "bunx", dlx: "bunx" });
     const yarnReadme = generate(projectOptions({ pm: "yarn" })).get("README.md")!;
     expect(yarnReadme).toContain("yarn convex dev");
     const bunReadme = generate(projectOptions({ pm: "bun" })).get("README.md")!;
