@@ -10,7 +10,7 @@ export interface ProjectRecord {
   /** Which tool wrote it, and which version: the same version regenerates the same files. */
   generator: { name: "create-convex-saas"; version: string };
   /** The options that shaped the files: `npx create-convex-saas@<version>` with these makes the same project. */
-  options: Pick<ProjectOptions, "name" | "node" | (typeof projectOptionKeys)[number]>;
+  options: Pick<ProjectOptions, "name" | "node" | "packageManager" | (typeof projectOptionKeys)[number]>;
   /** A --template layer applied last, when one was. */
   template?: string;
   /** Every other file as generated, by path: its SHA-256 in hex. */
@@ -31,6 +31,8 @@ export function recordText(tree: FileTree, options: ProjectOptions, version: str
       name: options.name,
       node: options.node,
       ...Object.fromEntries(projectOptionKeys.map((key) => [key, options[key]])),
+      // package.json's `packageManager`, written when the manager that ran the CLI is the one chosen.
+      ...(options.packageManager === undefined ? {} : { packageManager: options.packageManager }),
     } as ProjectRecord["options"],
     ...(template === undefined ? {} : { template }),
     files: Object.fromEntries(

@@ -52,6 +52,16 @@ describe("add to an untouched project", () => {
   });
 });
 
+describe("add to a project whose package.json names its package manager (`packageManager`)", () => {
+  it("regenerates it as recorded: the field is part of the record", () => {
+    const { files, record } = project(projectOptions({ pm: "pnpm", packageManager: "pnpm@10.12.1" }));
+    expect(record.options.packageManager).toBe("pnpm@10.12.1");
+    const plan = planAdd(record, files, grow(record, "teams"));
+    expect(plan).not.toHaveProperty("problem");
+    expect(after(files, plan).get("package.json")).toContain('"packageManager": "pnpm@10.12.1"');
+  });
+});
+
 describe("add teams to a project its owner edited", () => {
   const base = projectOptions({ frontend: "vite", payments: "clerk", orgs: false });
   const notesTable = '  notes: defineTable({ text: v.string() }).index("by_text", ["text"]),';
