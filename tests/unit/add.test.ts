@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { features, optionsWith, planAdd } from "../../src/add.js";
 import { generate } from "../../src/generate.js";
-import type { ProjectOptions } from "../../src/options.js";
+import { nodeRequirement, type ProjectOptions } from "../../src/options.js";
 import { parseRecord, type ProjectRecord, RECORD_PATH } from "../../src/record.js";
 import { combinations, projectOptions } from "../helpers.js";
 
@@ -31,25 +31,39 @@ const grow = (record: ProjectRecord, word: string) => {
 };
 
 describe("add to an untouched project", () => {
-  const cases = combinations.flatMap((combination) =>
+  // Each base on the Node lines it can be made for: TanStack Start only on 22, the others on both.
+  const bases = combinations.flatMap((combination) =>
+    ([20, 22] as const)
+      .filter((node) => node >= (nodeRequirement(combination)?.line ?? 20))
+      .map((node) => ({ ...combination, node })),
+  );
+  const cases = bases.flatMap((base) =>
     features.flatMap((feature) => {
-      const { record } = project(projectOptions(combination));
-      return "problem" in optionsWith(record, feature) ? [] : [{ ...combination, feature: feature.word }];
+      const { record } = project(projectOptions(base));
+      return "problem" in optionsWith(record, feature) ? [] : [{ ...base, feature: feature.word }];
     }),
   );
 
-  it.each(cases)("$feature on --frontend=$frontend --payments=$payments --orgs=$orgs: the project with both", (c) => {
-    const { files, record } = project(projectOptions(c));
-    const grown = grow(record, c.feature);
-    const plan = planAdd(record, files, grown);
-    const result = after(files, plan);
-    const expected = generate(grown);
-    // Every file but the record is what a fresh project with both options has.
-    result.delete(RECORD_PATH);
-    expected.delete(RECORD_PATH);
-    expect(result).toEqual(expected);
-    expect("problem" in plan ? [] : plan.changes.filter((change) => change.action === "conflict")).toEqual([]);
+  it("covers every feature on some base, TanStack Start included", () => {
+    expect(new Set(cases.map((c) => c.feature))).toEqual(new Set(features.map((f) => f.word)));
+    expect(cases.some((c) => c.frontend === "start")).toBe(true);
   });
+
+  it.each(cases)(
+    "$feature on --frontend=$frontend --payments=$payments --orgs=$orgs (Node $node line): the project with both",
+    (c) => {
+      const { files, record } = project(projectOptions(c));
+      const grown = grow(record, c.feature);
+      const plan = planAdd(record, files, grown);
+      const result = after(files, plan);
+      const expected = generate(grown);
+      // Every file but the record is what a fresh project with both options has.
+      result.delete(RECORD_PATH);
+      expected.delete(RECORD_PATH);
+      expect(result).toEqual(expected);
+      expect("problem" in plan ? [] : plan.changes.filter((change) => change.action === "conflict")).toEqual([]);
+    },
+  );
 });
 
 describe("add to a project whose package.json names its package manager (`packageManager`)", () => {
