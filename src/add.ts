@@ -1,12 +1,10 @@
 // `add <feature>`: what growing a project by one feature does to each file. Pure: the record, the files on disk and
 // the feature in; the files to write, the conflicts and the new record out. The project as it was generated (base)
 // and the project with the feature (ours) are generated in memory from the record; the files on disk are theirs.
-import { convexGenerated } from "./convex-codegen.js";
-import { type FileTree, generate } from "./generate.js";
+import { type FileTree, generate, isToolOutput, toolOutputs } from "./generate.js";
 import { type Conflict, merge3 } from "./merge3.js";
 import { nodeRequirement, optionDefs, type ProjectOptions } from "./options.js";
 import { hashOf, type ProjectRecord, RECORD_PATH } from "./record.js";
-import { routeTree } from "./route-tree.js";
 import { mergeLines, mergePackageJson } from "./structured-merge.js";
 
 /** What `add` can add: one option set to one value. */
@@ -70,9 +68,6 @@ export interface PlannedChange {
   conflicts: Conflict[];
 }
 
-/** Files written by tools from the rest of the project: never merged, written again from the merged project. */
-const isToolOutput = (path: string) => path.startsWith("convex/_generated/") || path === "src/routeTree.gen.ts";
-
 /**
  * What adding `feature` does to each file that changes. `disk` holds every file of the project (paths relative to its
  * root, as the record has them). `markers`: write conflict markers instead of refusing (the caller decides).
@@ -114,10 +109,7 @@ export function planAdd(
   // The tools' output, for the project's files after the merge (the owner's own modules and routes included).
   const after = new Map(disk);
   for (const change of changes) if (change.action !== "conflict") after.set(change.path, change.contents);
-  const regenerated = new Map(convexGenerated(after));
-  const routes = [...after.keys()].filter((path) => path.startsWith("src/routes/"));
-  if (routes.includes("src/routes/__root.tsx")) regenerated.set("src/routeTree.gen.ts", routeTree(routes));
-  for (const [path, contents] of regenerated) {
+  for (const [path, contents] of toolOutputs(after)) {
     if (disk.get(path) !== contents) changes.push({ path, action: "regenerate", contents, conflicts: [] });
   }
   return { changes: changes.sort((a, b) => (a.path < b.path ? -1 : 1)), ours };

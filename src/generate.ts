@@ -91,11 +91,22 @@ export function composeLayers(layers: readonly Layer[], options: ProjectOptions)
   // The project's scripts: every fragment's, merged by name.
   const scripts = fragments.flatMap((fragment) => Object.keys(fragment.scripts ?? {}));
   if (!tree.has(ciWorkflowPath)) tree.set(ciWorkflowPath, ciWorkflow(options, scripts));
-  // TanStack Start: the route tree for the route files the layers brought, as TanStack's generator writes it.
-  const routes = [...tree.keys()].filter((path) => path.startsWith("src/routes/"));
-  if (routes.includes("src/routes/__root.tsx")) tree.set("src/routeTree.gen.ts", routeTree(routes));
-  for (const [path, contents] of convexGenerated(tree)) tree.set(path, contents);
+  for (const [path, contents] of toolOutputs(tree)) tree.set(path, contents);
   return new Map([...tree].sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+/** Whether a project file is written by a tool from the rest of the project (toolOutputs), never by hand. */
+export const isToolOutput = (path: string) => path.startsWith("convex/_generated/") || path === "src/routeTree.gen.ts";
+
+/**
+ * The files tools write from the rest of `tree`: convex/_generated as `convex codegen` writes it, and with TanStack
+ * Start the route tree for its route files, as TanStack's generator writes it.
+ */
+export function toolOutputs(tree: ReadonlyMap<string, string>): Map<string, string> {
+  const outputs = convexGenerated(tree);
+  const routes = [...tree.keys()].filter((path) => path.startsWith("src/routes/"));
+  if (routes.includes("src/routes/__root.tsx")) outputs.set("src/routeTree.gen.ts", routeTree(routes));
+  return outputs;
 }
 
 /**
